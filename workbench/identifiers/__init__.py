@@ -1,0 +1,6 @@
+"""Validators for the identifiers on CBP entry summaries.
+
+Each module handles one identifier in the same five functions: ``compact`` removes
+separators, ``validate`` returns the compact form or raises a ``ValidationError``,
+``is_valid`` answers yes or no, and ``format`` returns the printed form.
+"""

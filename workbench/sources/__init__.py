@@ -1,0 +1,1 @@
+"""Readers for the files users bring: ACE reports, broker exports and CBP result files."""

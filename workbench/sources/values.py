@@ -1,0 +1,91 @@
+"""Parse the value formats of ACE reports: money, dates and codes, one column at a time.
+
+Money arrives as text such as ``$2,567.49`` and is kept in whole cents (int), so sums are
+exact. Dates arrive as ``MM/DD/YYYY``, or ``M/D/YYYY`` after a spreadsheet round trip; the
+month always comes first. Each parser returns the parsed column and a column of problems
+(empty text where the value is fine), so the caller can report every bad cell by row.
+
+>>> parse_money(pd.Series(['$2,567.49', '0', '', '12.5', '1.2.3']))[0].tolist()
+[256749, 0, 0, 1250, 0]
+>>> parse_dates(pd.Series(['10/2/2026', '45818', '2026-13-01']))[1].tolist()
+['', 'serial', 'invalid']
+"""
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+_MONEY = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\$?\.\d{1,2}$")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+0{1,2}:00(?::00)?(?:\s*[AP]M)?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
+_SERIAL = re.compile(r"^\d{1,6}(\.\d+)?$")
+
+
+def parse_money(series):
+    """Return (cents as int64, problem) for a column of dollar amounts.
+
+    A blank cell is zero. Anything other than an unsigned amount with at most two decimals is
+    a problem ('invalid') and counts as zero, so the caller must act on the problem column.
+    """
+    text = series.astype(str).str.strip().str.replace(" ", "", regex=False)
+    ok = text.str.match(_MONEY) | (text == "")
+    cleaned = text.where(ok & (text != ""), "0").str.replace(r"[$,]", "", regex=True)
+    parts = cleaned.str.partition(".")
+    whole = pd.to_numeric(parts[0].replace("", "0"), downcast=None).astype("int64")
+    fraction = parts[2].str.ljust(2, "0").replace("", "00").astype("int64")
+    cents = whole * 100 + fraction
+    problem = pd.Series("", index=series.index).where(ok, "invalid")
+    return cents, problem
+
+
+def _parse_one_date(text):
+    """Return (date or None, problem) for one cell."""
+    text = text.strip()
+    if not text:
+        return None, "blank"
+    match = _US_DATE.match(text)
+    if match:
+        month, day, year = (int(part) for part in match.groups())
+    else:
+        match = _ISO_DATE.match(text)
+        if not match:
+            return None, "serial" if _SERIAL.match(text) else "invalid"
+        year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day), ""
+    except ValueError:
+        return None, "invalid"
+
+
+def parse_dates(series):
+    """Return (dates as datetime64 with NaT, problem) for a column of dates.
+
+    Problems: 'blank', 'serial' (a bare number: a spreadsheet serial date), 'invalid'.
+    Each distinct text is parsed once, because a column holds few distinct dates.
+    """
+    parsed = {text: _parse_one_date(text) for text in pd.unique(series.astype(str))}
+    dates = series.astype(str).map(lambda t: parsed[t][0])
+    problem = series.astype(str).map(lambda t: parsed[t][1])
+    return pd.to_datetime(dates, errors="coerce"), problem
+
+
+def pad_code(series, width):
+    """Restore leading zeros a spreadsheet removed from a numeric code ('1' -> '01').
+
+    Returns (padded, changed): ``changed`` marks cells that were padded.
+    """
+    text = series.astype(str).str.strip()
+    numeric = text.str.fullmatch(r"\d+") & (text.str.len() < width)
+    return text.where(~numeric, text.str.zfill(width)), numeric
+
+
+def format_cents(cents):
+    """Return dollars with two decimals for an integer number of cents.
+
+    >>> format_cents(256749), format_cents(5)
+    ('2567.49', '0.05')
+    """
+    sign = "-" if cents < 0 else ""
+    cents = abs(int(cents))
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
