@@ -1,0 +1,1 @@
+"""CAPE: triage of entries for IEEPA refunds and the declaration files CBP accepts."""
