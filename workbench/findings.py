@@ -47,6 +47,22 @@ class Findings:
             text = message(value) if callable(message) else message
             self.add(file, int(row), column, value, rule, severity, text)
 
+    def add_grouped(self, frame, column, rule, severity, message):
+        """Record one finding per file and distinct value of ``column`` in ``frame``.
+
+        A value repeated on many rows of one file is one problem; the finding points at the
+        first row and the message lists how many rows carry it. ``message`` is a text or a
+        function of the value.
+        """
+        if frame.empty:
+            return
+        groups = frame.groupby(["_file", column], sort=False)["_row"].agg(["min", "count"])
+        for (file, value), (first, count) in groups.iterrows():
+            text = message(value) if callable(message) else message
+            if count > 1:
+                text = f"{text} ({count} rows, first row {first})"
+            self.add(file, int(first), column, value, rule, severity, text)
+
     def count(self, severity=None):
         """Return the number of findings, optionally of one severity."""
         return sum(1 for f in self.items if severity is None or f.severity == severity)

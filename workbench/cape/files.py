@@ -1,0 +1,63 @@
+"""Declaration and hand-off files: one file set per importer, as CBP groups refunds.
+
+With several importers in the input, each importer's files go in a folder named after its
+importer number (SSN-form numbers as ``SSN-XXXXX1234``, with ``-2``, ``-3`` added when two
+masked names collide). A broker declarant's own files hold only entries it filed; entries of
+another filer go to ``handoff_<FILER>_NNN.csv`` for that filer or the importer of record.
+"""
+
+from pathlib import Path
+
+from workbench.cape.declaration import write_declarations
+from workbench.identifiers import importer_number
+from workbench.outputs import sha256_file
+
+STALE_PATTERNS = ("cape_declaration_*.csv", "handoff_*.csv")
+
+
+def importer_folders(importers):
+    """Return {importer key: folder name} for the importers, stable across runs.
+
+    ``importers`` maps the compact importer number to the number as first found.
+    """
+    folders, used = {}, set()
+    for key in sorted(importers):
+        base = importer_number.folder_name(importers[key])
+        name, suffix = base, 2
+        while name in used:
+            name, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(name)
+        folders[key] = name
+    return folders
+
+
+def remove_stale(out):
+    """Delete declaration and hand-off files an earlier run left in ``out``.
+
+    Only files with the names this module writes are removed, so an upload is never made from
+    a file that the current run did not produce.
+    """
+    out = Path(out)
+    for pattern in STALE_PATTERNS:
+        for path in [*out.glob(pattern), *out.glob(f"*/{pattern}")]:
+            path.unlink()
+
+
+def write_file_sets(out, groups, folders, prefix):
+    """Write one file set per (importer, filer) group; return records of the files written.
+
+    ``groups`` maps (importer key, filer code) to entry numbers. Returns a list of dicts with
+    the relative path, SHA-256, importer folder, filer code and entry numbers.
+    """
+    out = Path(out)
+    written = []
+    for (importer, filer), numbers in sorted(groups.items()):
+        folder = out / folders[importer] if folders[importer] else out
+        name = prefix.format(filer=filer)
+        for path in write_declarations(folder, numbers, prefix=name):
+            entries = path.read_text(encoding="ascii").splitlines()[1:]
+            written.append({
+                "path": path.relative_to(out).as_posix(), "sha256": sha256_file(path),
+                "importer": folders[importer] or "", "filer_code": filer, "entries": entries,
+            })
+    return written
