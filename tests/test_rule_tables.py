@@ -11,7 +11,7 @@ from workbench.rules import load_table
 DATA = resources.files("workbench.rules.data")
 TABLES = sorted(p.name[:-5] for p in DATA.iterdir() if p.name.endswith(".yaml"))
 # A plain (unquoted) YAML scalar ends at " #": "source: CSMS #68340863" would read as "CSMS".
-X
+UNQUOTED_HASH = re.compile(r"""^\s*[\w"'./ -]+:\s+[^"'\[{|>\s#][^#"']*\s#""")
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -15,6 +15,10 @@ from workbench.errors import InputError
 
 COMMAND_MODULES = [
     "workbench.cape.command",
+    "workbench.ledger.command",
+    "workbench.drawback.command",
+    "workbench.money.command",
+    "workbench.notebook_run",
 ]
 
 

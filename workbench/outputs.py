@@ -19,6 +19,8 @@ import re
 import tempfile
 from pathlib import Path
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SIGNED_NUMBER = re.compile(r"^-\$?\d[\d,]*(\.\d+)?$")
 
@@ -40,6 +42,7 @@ def atomic_write_bytes(path, data):
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                          dir=path.parent)
     try:
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp creates files readable by the owner only
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -18,11 +18,12 @@ STALE_PATTERNS = ("cape_declaration_*.csv", "handoff_*.csv")
 def importer_folders(importers):
     """Return {importer key: folder name} for the importers, stable across runs.
 
-    ``importers`` maps the compact importer number to the number as first found.
+    ``importers`` maps the compact importer number to the number as shown in triage.csv.
     """
     folders, used = {}, set()
     for key in sorted(importers):
-        base = importer_number.folder_name(importers[key])
+        shown = key if importer_number.is_ssn_form(key) else importers[key]
+        base = importer_number.folder_name(shown)
         name, suffix = base, 2
         while name in used:
             name, suffix = f"{base}-{suffix}", suffix + 1

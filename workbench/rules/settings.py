@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from workbench.errors import InputError
-from workbench.identifiers import entry_number
+from workbench.identifiers import entry_number, importer_number
 from workbench.rules import load_table
 
 LIQUIDATION_CATEGORIES = (
@@ -196,6 +196,8 @@ def _rate_columns(overrides, label):
 def settings_record(settings):
     """Return the settings as plain data for summary.json (entry lists sorted)."""
     record = dataclasses.asdict(settings)
+    record["interest_rate_column_by_importer"] = {
+        importer_number.mask(k): v for k, v in settings.interest_rate_column_by_importer.items()}
     for key, value in record.items():
         if isinstance(value, frozenset):
             record[key] = sorted(value)
