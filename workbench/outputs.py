@@ -64,6 +64,21 @@ def csv_bytes(header, rows):
     return buffer.getvalue().encode("utf-8")
 
 
+def neutralise_column(series):
+    """Return the column as text with formula-like cells neutralised (vectorised ``neutralise``)."""
+    text = series.astype(str)
+    risky = text.str[:1].isin(list(_FORMULA_START)) & ~text.str.match(_SIGNED_NUMBER)
+    return text.where(~risky, "'" + text)
+
+
+def write_frame(path, frame):
+    """Write a data frame as a human-facing CSV: atomically, formula text neutralised."""
+    safe = frame.apply(neutralise_column)
+    safe.columns = [neutralise(name) for name in frame.columns]
+    data = safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return atomic_write_bytes(path, data)
+
+
 def write_csv(path, header, rows):
     """Write a human-facing CSV atomically, with formula text neutralised."""
     return atomic_write_bytes(path, csv_bytes(header, rows))

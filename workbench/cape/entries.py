@@ -22,6 +22,7 @@ def _flags(rows, earliest):
         "has_other_chapter99": (rows["family"] != "") & ~ieepa,
         "unknown_heading": ieepa & ~rows["known_heading"],
         "goods_value_on_ieepa": ieepa & (rows["value_cents"] > 0),
+        "ieepa_value_cents": rows["value_cents"].where(ieepa, 0),
         "bad_amount": (rows["duty_problem"] != "") | (rows["value_problem"] != ""),
         "bad_hts": rows["hts_problem"] == "invalid",
         "bad_entry_date": rows["entry_date_problem"] != "",
@@ -34,6 +35,27 @@ def _flags(rows, earliest):
     return flags
 
 
+def _files_per_entry(rows, keys):
+    """Return the sorted list of input files per entry; most entries come from one file."""
+    pairs = rows[["entry_key", "_file"]].drop_duplicates()
+    several = pairs["entry_key"].duplicated(keep=False)
+    files = {key: [file] for key, file in zip(pairs.loc[~several, "entry_key"],
+                                              pairs.loc[~several, "_file"])}
+    for key, group in pairs[several].groupby("entry_key")["_file"]:
+        files[key] = sorted(group)
+    return [files[key] for key in keys]
+
+
+def _header_conflicts(rows):
+    """Return {entry key: header columns whose rows disagree} for the entries that disagree."""
+    distinct = rows[["entry_key", *HEADER_COLUMNS]].drop_duplicates()
+    suspects = distinct["entry_key"].duplicated(keep=False)
+    if not suspects.any():
+        return {}
+    counts = distinct[suspects].groupby("entry_key")[HEADER_COLUMNS].nunique(dropna=False)
+    return {key: [c for c in HEADER_COLUMNS if row[c] > 1] for key, row in counts.iterrows()}
+
+
 def build_entries(rows, earliest):
     """Return one row per entry key, sorted by entry key."""
     flags = _flags(rows, earliest)
@@ -41,6 +63,7 @@ def build_entries(rows, earliest):
     entries = grouped.agg({
         "ieepa_cents": "sum", "has_chapter99": "any", "has_ieepa_line": "any",
         "has_other_chapter99": "any", "unknown_heading": "any", "goods_value_on_ieepa": "any",
+        "ieepa_value_cents": "sum",
         "bad_amount": "any", "bad_hts": "any", "bad_entry_date": "any",
         "bad_liquidation_date": "any", "early_date": "any", "cancelled": "any",
         "repaired": "any",
@@ -56,12 +79,9 @@ def build_entries(rows, earliest):
         liquidation_date=("liquidation_date", "first"), recon_key=("recon_key", "first"),
         row_count=("_row", "size"), first_file=("_file", "first"), first_row=("_row", "min"),
     )
-    files = rows.groupby("entry_key", sort=True)["_file"].agg(lambda f: sorted(set(f)))
-    disagree = rows.groupby("entry_key", sort=True)[HEADER_COLUMNS].nunique(dropna=False)
-
     entries = firsts.join(entries)
-    entries["files"] = files
-    entries["header_conflict"] = (disagree > 1).any(axis=1)
-    entries["header_conflict_columns"] = disagree.apply(
-        lambda row: [c for c in HEADER_COLUMNS if row[c] > 1], axis=1)
+    entries["files"] = _files_per_entry(rows, entries.index)
+    conflicting = _header_conflicts(rows)
+    entries["header_conflict"] = entries.index.isin(list(conflicting))
+    entries["header_conflict_columns"] = [conflicting.get(key, []) for key in entries.index]
     return entries.reset_index()

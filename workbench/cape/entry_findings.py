@@ -50,7 +50,9 @@ def _date_detail(entry):
 
 def report_entry_findings(table, findings):
     """Add one finding per entry and entry-level reason code in ``ENTRY_FINDINGS``."""
-    for entry in table.to_dict("records"):
+    pattern = "|".join([*ENTRY_FINDINGS, "INVALID_DATE"])
+    concerned = table[table["reason_codes"].str.contains(pattern, regex=True)]
+    for entry in concerned.to_dict("records"):
         codes = set(filter(None, entry["reason_codes"].split(";")))
         for code in sorted(codes & set(ENTRY_FINDINGS)):
             column, severity, text = ENTRY_FINDINGS[code]
@@ -66,12 +68,13 @@ def report_entry_findings(table, findings):
 
 
 def _value(entry, code):
+    """Return the value the finding is about, as found in the input."""
     if code == "MISSING_LIQUIDATION_DATA":
         return entry["liquidation_status"]
-    if code in ("CONFLICTING_INPUT_ROWS", "CANCELLED_OR_REJECTED"):
-        return entry["entry_number"]
     if code == "IEEPA_AFTER_CUTOFF":
         return entry["entry_date_iso"]
+    if code == "GOODS_VALUE_ON_IEEPA_LINE":
+        return entry["ieepa_goods_value"]
     return entry["entry_number"]
 
 

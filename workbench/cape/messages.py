@@ -4,21 +4,23 @@ The message names the deadline when one applies and the fact that decided the ro
 CBP's terms, so an analyst can act on the row without looking anything up.
 """
 
-import datetime as dt
-
 from workbench.identifiers import entry_number
 
 _WEEKDAY_NOTE = ("; {date} is a {day}, and whether the period runs to the next business day is "
                  "not confirmed, so file by the business day before")
 
+# The entry facts a message reads: dates are YYYY-MM-DD text ("" when missing), ``age`` is the
+# number of days since liquidation (None when not liquidated on the as-of date) and
+# ``deadline_day`` the weekday name of a deadline that falls on a weekend.
+
 
 def _date(value):
-    return value.strftime("%Y-%m-%d") if value is not None else ""
+    return value or ""
 
 
-def _non_business_day_note(deadline):
-    if deadline is not None and deadline.weekday() >= 5:
-        return _WEEKDAY_NOTE.format(date=_date(deadline), day=deadline.strftime("%A"))
+def _non_business_day_note(entry):
+    if entry["deadline_day"]:
+        return _WEEKDAY_NOTE.format(date=entry["deadline"], day=entry["deadline_day"])
     return ""
 
 
@@ -66,7 +68,7 @@ def _cape(entry, codes):
     if entry["liquidated_later"]:
         return (f"Declare in CAPE now ({amount} IEEPA duty): unliquidated on the as-of date "
                 f"(the input shows liquidation on {_date(entry['liquidation_date'])}, after it).")
-    if entry["age"] is None:
+    if entry["age"] is None or entry["age"] != entry["age"]:
         text = f"Declare in CAPE now ({amount} IEEPA duty): unliquidated."
     elif "NEAR_80_DAY_LIMIT" in codes:
         text = (f"Declare in CAPE without delay, by {_date(entry['deadline'])} ({amount} IEEPA "
@@ -105,10 +107,9 @@ def _exclusion(codes):
 
 
 def _protest(entry, codes):
-    deadline = entry["deadline"]
-    return (f"File a protest (CBP Form 19, 19 U.S.C. 1514) by {_date(deadline)} to keep the "
+    return (f"File a protest (CBP Form 19, 19 U.S.C. 1514) by {entry['deadline']} to keep the "
             f"{_money(entry['ieepa_cents'])} IEEPA refund open: {_exclusion(codes)}; "
-            f"{_liquidated_phrase(entry)}{_non_business_day_note(deadline)}.")
+            f"{_liquidated_phrase(entry)}{_non_business_day_note(entry)}.")
 
 
 def _later_phase(entry, codes):
@@ -172,10 +173,3 @@ def message(entry, codes):
     if entry.get("rejected_before"):
         text += f" CBP rejected it before: {entry['rejected_before']}"
     return text
-
-
-def as_date(value):
-    """Return a datetime.date for a pandas timestamp, or None for NaT."""
-    if value is None or value != value:
-        return None
-    return value.date() if hasattr(value, "date") else dt.date.fromisoformat(str(value))

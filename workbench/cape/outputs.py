@@ -8,8 +8,8 @@ spreadsheet would execute.
 import pandas as pd
 
 from workbench import findings as findings_module
-from workbench.outputs import write_csv
-from workbench.sources.values import format_cents
+from workbench.outputs import write_csv, write_frame
+from workbench.sources.values import format_cents, format_cents_series
 
 TRIAGE_COLUMNS = [
     "entry_number", "importer_number", "filer_code", "entry_type", "entry_date",
@@ -39,25 +39,26 @@ TEXT_COLUMNS = {"entry_date": "entry_date_iso", "liquidation_date": "liquidation
 def write_triage(path, table):
     """Write triage.csv from the assembled table (one row per entry, contract columns)."""
     source = [TEXT_COLUMNS.get(name, name) for name in TRIAGE_COLUMNS]
-    write_csv(path, TRIAGE_COLUMNS, table[source].itertuples(index=False, name=None))
+    write_frame(path, table[source].set_axis(TRIAGE_COLUMNS, axis=1))
 
 
 def write_entries(path, table):
     """Write entries.csv: per-entry facts that the refund estimate reads."""
-    write_csv(path, ENTRY_COLUMNS, table[ENTRY_COLUMNS].itertuples(index=False, name=None))
+    write_frame(path, table[ENTRY_COLUMNS])
 
 
 def write_ieepa_lines(path, rows, keep):
     """Write ieepa_lines.csv: every IEEPA Chapter 99 row of the entries in ``keep``."""
     lines = rows[(rows["family"] == "ieepa") & rows["entry_key"].isin(keep)].sort_values(
         ["entry_key", "line_key", "ordinal_key", "_file", "_row"], kind="stable")
-    body = zip(
-        lines["entry_key"], lines["Entry Summary Line Number"], lines["Tariff Ordinal Number"],
-        lines["hts"], lines["program"], lines["heading_type"],
-        (format_cents(c) for c in lines["duty_cents"]),
-        ("true" if c > 0 else "false" for c in lines["duty_cents"]),
-    )
-    write_csv(path, LINE_COLUMNS, body)
+    frame = pd.DataFrame({
+        "entry_number": lines["entry_key"], "line_number": lines["Entry Summary Line Number"],
+        "tariff_ordinal": lines["Tariff Ordinal Number"], "hts": lines["hts"],
+        "program": lines["program"], "heading_type": lines["heading_type"],
+        "duty": format_cents_series(lines["duty_cents"]),
+        "counted": (lines["duty_cents"] > 0).map({True: "true", False: "false"}),
+    })
+    write_frame(path, frame[LINE_COLUMNS])
 
 
 def write_exceptions(path, findings):

@@ -17,7 +17,7 @@ from workbench import __version__, codes
 from workbench.cape import files, outputs
 from workbench.cape.entries import build_entries
 from workbench.cape.entry_findings import report_entry_findings
-from workbench.cape.messages import as_date, message
+from workbench.cape.messages import message
 from workbench.cape.triage import Context, triage
 from workbench.errors import InputError
 from workbench.outputs import sha256_file, write_json
@@ -27,7 +27,7 @@ from workbench.rules.phases import load_phases
 from workbench.rules.settings import load_settings, settings_record
 from workbench.sources.entry_lists import read_entry_list, report_unmatched
 from workbench.sources.es003 import load_es003
-from workbench.sources.values import format_cents
+from workbench.sources.values import format_cents, format_cents_series
 
 log = logging.getLogger(__name__)
 
@@ -99,19 +99,30 @@ def _assemble(entries, decisions, facts, ctx):
     table["entry_date_iso"] = outputs.iso(table["entry_date"])
     table["liquidation_date_iso"] = outputs.iso(table["liquidation_date"])
     table["deadline"] = outputs.iso(table["deadline_ts"])
-    table["ieepa_duty"] = table["ieepa_cents"].map(format_cents)
+    table["ieepa_duty"] = format_cents_series(table["ieepa_cents"])
+    table["ieepa_goods_value"] = format_cents_series(table["ieepa_value_cents"])
     table["declaration_file"] = ""
     table["entry_date_after_as_of"] = table["entry_date"] > pd.Timestamp(ctx.as_of)
     _add_messages(table, ctx)
     return table
 
 
+MESSAGE_FIELDS = ["route", "reason_codes", "ieepa_cents", "entry_key", "files",
+                  "liquidation_status", "liquidated_later"]
+
+
 def _add_messages(table, ctx):
+    """Add the one-line message of each entry."""
+    fields = table[MESSAGE_FIELDS].copy()
+    fields["liquidation_date"] = table["liquidation_date_iso"]
+    fields["deadline"] = table["deadline"]
+    weekday = table["deadline_ts"].dt.dayofweek
+    fields["deadline_day"] = table["deadline_ts"].dt.day_name().where(weekday >= 5, "").fillna("")
+    fields["age"] = [None if age != age else int(age) for age in table["age"]]
     texts = []
-    for record in table.to_dict("records"):
-        record["liquidation_date"] = as_date(record["liquidation_date"])
-        record["deadline"] = as_date(record["deadline_ts"])
-        record["age"] = None if record["age"] != record["age"] else int(record["age"])
+    names = list(fields.columns)
+    for values in fields.itertuples(index=False, name=None):
+        record = dict(zip(names, values))
         state = ctx.ledger_states.get(record["entry_key"])
         record["ledger_state"] = state
         record["rejected_before"] = state.message if state and state.status == "rejected" else ""

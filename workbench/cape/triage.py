@@ -82,15 +82,19 @@ class Decisions:
         return self.codes.get(code, pd.Series(False, index=self.route.index))
 
 
+def _map_distinct(series, function):
+    """Apply ``function`` once per distinct value; values it maps to None stay missing."""
+    return series.map({value: function(value) for value in series.unique()})
+
+
 class Facts:
     """Per-entry facts derived once from the entries and the context."""
 
     def __init__(self, entries, ctx):
         as_of = pd.Timestamp(ctx.as_of)
         settings = ctx.settings
-        self.category = entries["liquidation_key"].map(
-            lambda v: settings.liquidation_category(v))
-        self.recon = entries["recon_key"].map(lambda v: settings.reconciliation_flag(v))
+        self.category = _map_distinct(entries["liquidation_key"], settings.liquidation_category)
+        self.recon = _map_distinct(entries["recon_key"], settings.reconciliation_flag)
         date = entries["liquidation_date"]
         self.liquidated = (self.category == "liquidated") & date.notna() & (date <= as_of)
         self.liquidated_later = (self.category == "liquidated") & (date > as_of)
@@ -182,9 +186,8 @@ def exclusions(entries, facts, decisions, ctx):
     decisions.decide(facts.category == "adcvd_pending_liquidation", LATER,
                      "ADCVD_PENDING_LIQUIDATION")
 
-    declared = entries["entry_key"].map(
-        lambda key: key in ctx.ledger_states and ctx.ledger_states[key].status != "rejected")
-    decisions.decide(declared.astype(bool), "declared", "ALREADY_DECLARED")
+    declared = {key for key, state in ctx.ledger_states.items() if state.status != "rejected"}
+    decisions.decide(entries["entry_key"].isin(declared), "declared", "ALREADY_DECLARED")
 
 
 def reconciliation(entries, facts, decisions, ctx):

@@ -278,7 +278,7 @@ def _parse_entries(frame, path, warnings):
             f"{' and more' if len(bad) > 5 else ''}. Download the report again and keep the "
             f"column as text if you open it in a spreadsheet")
     frame[ENTRY] = numbers
-    failing = sorted({n for n in numbers if not entry_number.is_valid(n)})
+    failing = sorted(n for n in set(numbers) if entry_number.calc_check_digit(n[:10]) != n[10])
     if failing:
         warnings.append(f"{len(failing)} entry number(s) fail the check digit "
                         f"(first: {failing[0]}); kept as CBP reported them")

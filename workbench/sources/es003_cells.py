@@ -39,11 +39,15 @@ def classify_entry_number(raw):
 
 def entry_number_columns(rows):
     """Add entry_key, entry_state and entry_detail, classifying each distinct value once."""
-    raw = rows[col.ENTRY_NUMBER].astype(str)
-    results = {value: classify_entry_number(value) for value in pd.unique(raw)}
-    rows["entry_key"] = raw.map(lambda v: results[v][0])
-    rows["entry_state"] = raw.map(lambda v: results[v][1])
-    rows["entry_detail"] = raw.map(lambda v: results[v][2])
+    _map_results(rows, rows[col.ENTRY_NUMBER].astype(str), classify_entry_number,
+                 ["entry_key", "entry_state", "entry_detail"])
+
+
+def _map_results(rows, raw, function, names):
+    """Apply ``function`` once per distinct value of ``raw`` and add its results as columns."""
+    results = {value: function(value) for value in pd.unique(raw)}
+    for position, name in enumerate(names):
+        rows[name] = raw.map({value: result[position] for value, result in results.items()})
 
 
 def invalid_entry_message(value, detail):
@@ -109,21 +113,14 @@ def _classify_hts(raw):
 
 def hts_columns(rows):
     """Add hts (digits), hts_problem, family and the IEEPA heading facts per row."""
-    raw = rows[col.HTS].astype(str)
-    results = {value: _classify_hts(value) for value in pd.unique(raw)}
-    rows["hts"] = raw.map(lambda v: results[v][0])
-    rows["hts_problem"] = raw.map(lambda v: results[v][1])
+    _map_results(rows, rows[col.HTS].astype(str), _classify_hts, ["hts", "hts_problem"])
+    _map_results(rows, rows["hts"], _heading_facts,
+                 ["family", "program", "heading_type", "known_heading"])
 
-    facts = {}
-    for value in pd.unique(rows["hts"]):
-        row = chapter99.heading(value) if chapter99.family(value) == "ieepa" else None
-        facts[value] = (
-            chapter99.family(value) or "",
-            row["program"] if row else "unknown",
-            row["type"] if row else "unknown",
-            bool(row) and chapter99.in_ieepa_ranges(value),
-        )
-    rows["family"] = rows["hts"].map(lambda v: facts[v][0])
-    rows["program"] = rows["hts"].map(lambda v: facts[v][1])
-    rows["heading_type"] = rows["hts"].map(lambda v: facts[v][2])
-    rows["known_heading"] = rows["hts"].map(lambda v: facts[v][3])
+
+def _heading_facts(value):
+    """Return (family, program, heading type, known heading) of a compact HTS number."""
+    family = chapter99.family(value) or ""
+    row = chapter99.heading(value) if family == "ieepa" else None
+    return (family, row["program"] if row else "unknown", row["type"] if row else "unknown",
+            bool(row) and chapter99.in_ieepa_ranges(value))

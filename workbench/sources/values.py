@@ -64,9 +64,10 @@ def parse_dates(series):
     Problems: 'blank', 'serial' (a bare number: a spreadsheet serial date), 'invalid'.
     Each distinct text is parsed once, because a column holds few distinct dates.
     """
-    parsed = {text: _parse_one_date(text) for text in pd.unique(series.astype(str))}
-    dates = series.astype(str).map(lambda t: parsed[t][0])
-    problem = series.astype(str).map(lambda t: parsed[t][1])
+    text = series.astype(str)
+    parsed = {value: _parse_one_date(value) for value in pd.unique(text)}
+    dates = text.map({value: result[0] for value, result in parsed.items()})
+    problem = text.map({value: result[1] for value, result in parsed.items()})
     return pd.to_datetime(dates, errors="coerce"), problem
 
 
@@ -78,6 +79,16 @@ def pad_code(series, width):
     text = series.astype(str).str.strip()
     numeric = text.str.fullmatch(r"\d+") & (text.str.len() < width)
     return text.where(~numeric, text.str.zfill(width)), numeric
+
+
+def format_cents_series(cents):
+    """Return dollars with two decimals for a column of non-negative integer cents.
+
+    >>> format_cents_series(pd.Series([256749, 5])).tolist()
+    ['2567.49', '0.05']
+    """
+    cents = cents.astype("int64")
+    return (cents // 100).astype(str) + "." + (cents % 100).astype(str).str.zfill(2)
 
 
 def format_cents(cents):
