@@ -17,19 +17,31 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-# The main job on the sample data: triage notebook (CAPE files, exceptions, summary, HTML report).
+SAMPLE_TRIAGE := data_samples/es003_importer1.csv data_samples/es003_importer2.csv \
+	data_samples/es003_importer3.csv --as-of $(AS_OF) --filer-code K9D \
+	--protests data_samples/protests.csv --drawback data_samples/drawback_designations.csv \
+	--rules data_samples/analyst_rules.yaml
+
+# The main job on the sample data: the triage notebook writes the CAPE files, exceptions,
+# summary and an HTML report; the refund value notebook reads that triage.
 demo: venv
 	$(BIN)/workbench run notebooks/01_cape_triage.ipynb --out $(DEMO)/triage -p as_of $(AS_OF)
+	$(BIN)/workbench run notebooks/02_refund_value.ipynb --out $(DEMO)/estimate \
+		-p triage_dir $(CURDIR)/$(DEMO)/triage
 	@echo
 	@echo "Demo outputs:"
 	@echo "  triage, declarations, exceptions, summary: $(DEMO)/triage/"
-	@echo "  HTML report: $(DEMO)/triage/01_cape_triage.html"
+	@echo "  HTML reports: $(DEMO)/triage/01_cape_triage.html, $(DEMO)/estimate/02_refund_value.html"
+
+# The sample triage that the later notebooks read, made the same way as in the demo.
+$(DEMO)/triage/summary.json: venv $(wildcard data_samples/*.csv data_samples/*.yaml)
+	$(BIN)/workbench triage $(SAMPLE_TRIAGE) --out $(DEMO)/triage >/dev/null
 
 # Debian's Chromium for the browser test of the marimo app (needs root; skipped otherwise).
 browser:
 	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
 
-test: venv browser
+test: venv browser $(DEMO)/triage/summary.json
 	$(BIN)/pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests workbench notebooks
 
 clean:

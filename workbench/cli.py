@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "workbench.drawback.command",
     "workbench.money.command",
     "workbench.notebook_run",
+    "workbench.value.command",
 ]
 
 

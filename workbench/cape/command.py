@@ -1,6 +1,7 @@
 """``workbench triage``: route every entry of ES-003 exports and write CAPE declaration files."""
 
 import datetime as dt
+import os
 import sys
 
 from workbench.cape.run import ROUTES, run_triage
@@ -46,9 +47,20 @@ def run(args):
     as_of = iso_date(args.as_of) if args.as_of else dt.date.today()
     result = run_triage(args.es003, args.out, as_of=as_of, filer_code=args.filer_code,
                         protests=args.protests, drawback=args.drawback, ledger=args.ledger,
-                        rules=args.rules)
+                        rules=args.rules, progress=_progress_printer(args.es003))
     print_summary(result, sys.stdout)
     return 0
+
+
+# Inputs of this size take more than a few seconds, so the steps are shown as they happen.
+PROGRESS_BYTES = 20_000_000
+
+
+def _progress_printer(paths):
+    size = sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+    if size < PROGRESS_BYTES:
+        return None
+    return lambda text: print(text, file=sys.stderr, flush=True)
 
 
 def print_summary(result, stream):

@@ -1,7 +1,7 @@
 """Group ES-003 tariff rows into entries: one row per entry number with what triage needs.
 
-Header-level columns repeat on every row of an entry; when the rows of one entry disagree on
-them (two importers, two entry dates) the entry is marked conflicting. Line-level facts are
+Header-level columns repeat on every row of an entry. When the rows of one entry disagree on
+them (two importers, two entry dates), the entry is marked conflicting. Line-level facts are
 summed or flagged per entry: the IEEPA principal is the duty on IEEPA Chapter 99 rows above
 $0.00 (CBP requires the duty of each Chapter 99 number on its own line, CSMS #64235342).
 """

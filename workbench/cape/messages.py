@@ -9,9 +9,9 @@ from workbench.identifiers import entry_number
 _WEEKDAY_NOTE = ("; {date} is a {day}, and whether the period runs to the next business day is "
                  "not confirmed, so file by the business day before")
 
-# The entry facts a message reads: dates are YYYY-MM-DD text ("" when missing), ``age`` is the
-# number of days since liquidation (None when not liquidated on the as-of date) and
-# ``deadline_day`` the weekday name of a deadline that falls on a weekend.
+# Dates in the entry facts are YYYY-MM-DD text, empty when missing. ``age`` is the number of
+# days since liquidation, None when the entry was not liquidated on the as-of date.
+# ``deadline_day`` is the weekday name of a deadline that falls on a weekend, else empty.
 
 
 def _date(value):

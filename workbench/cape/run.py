@@ -38,7 +38,7 @@ RULE_TABLES = ["chapter99", "cape_phases", "clocks", "entry_types", "analyst_def
 
 @dataclasses.dataclass
 class TriageResult:
-    """What a triage run wrote and decided."""
+    """The outputs and decisions of one triage run."""
 
     out: Path
     table: pd.DataFrame
@@ -116,7 +116,7 @@ def _add_messages(table, ctx):
     fields = table[MESSAGE_FIELDS].copy()
     fields["liquidation_date"] = table["liquidation_date_iso"]
     fields["deadline"] = table["deadline"]
-    weekday = table["deadline_ts"].dt.dayofweek
+    weekday = table["deadline_ts"].dt.weekday
     fields["deadline_day"] = table["deadline_ts"].dt.day_name().where(weekday >= 5, "").fillna("")
     fields["age"] = [None if age != age else int(age) for age in table["age"]]
     texts = []
@@ -146,7 +146,9 @@ def _write_files(out, table, filer_code):
     """Write declaration and hand-off files and fill the declaration_file column."""
     importers = dict(zip(table["importer_key"], table["importer_shown"]))
     importers.pop("", None)
-    folders = files.importer_folders(importers) if len(importers) > 1 else {k: "" for k in importers}
+    labels = files.importer_folders(importers)
+    table["importer_label"] = table["importer_key"].map(labels).fillna("")
+    folders = labels if len(importers) > 1 else {key: "" for key in importers}
     files.remove_stale(out)
 
     own = _groups(table, "cape")
@@ -164,7 +166,7 @@ def _write_files(out, table, filer_code):
 
 
 def _merge_filers(groups):
-    """As importer of record, one file set per importer whoever filed the entries."""
+    """Put all entries of an importer in one file set: the importer of record may declare them all."""
     merged = {}
     for (importer, _filer), numbers in groups.items():
         merged.setdefault((importer, ""), []).extend(numbers)
@@ -172,9 +174,18 @@ def _merge_filers(groups):
 
 
 def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=None,
-               ledger=None, rules=None):
-    """Triage the ES-003 files into ``out`` and return what was written."""
+               ledger=None, rules=None, progress=None):
+    """Triage the ES-003 files into ``out`` and return what was written.
+
+    ``progress``, when given, is called with a short text at each step of a long run.
+    """
     started = time.monotonic()
+
+    def step(text):
+        log.info(text)
+        if progress:
+            progress(f"[{time.monotonic() - started:6.1f} s] {text}")
+
     as_of = as_of or dt.date.today()
     settings = load_settings(rules)
     filer_code = _filer_code(filer_code)
@@ -182,8 +193,10 @@ def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=
     if not paths:
         raise InputError("no ES-003 file given; pass one or more ES-003 exports")
 
+    step(f"reading {len(paths)} ES-003 file(s)")
     load = load_es003(paths, settings.confirmed_check_digit_overrides,
                       clocks.earliest_plausible_date)
+    step(f"read {sum(i['rows'] for i in load.inputs):,} rows; grouping entries")
     side = {"protests": read_entry_list(protests, "protests", load.findings) if protests else None,
             "drawback": read_entry_list(drawback, "drawback", load.findings) if drawback else None}
     entries = build_entries(load.rows, clocks.earliest_plausible_date)
@@ -192,12 +205,14 @@ def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=
             report_unmatched(entry_list, entries["entry_key"], purpose, load.findings)
 
     ctx = _context(settings, as_of, filer_code, side, _ledger_states(ledger), load)
+    step(f"routing {len(entries):,} entries")
     decisions, facts = triage(entries, ctx)
     table = _assemble(entries, decisions, facts, ctx)
     report_entry_findings(table, load.findings)
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    step(f"writing outputs to {out}")
     declarations, handoffs = _write_files(out, table, filer_code)
     outputs.write_triage(out / "triage.csv", table)
     _write_entry_facts(out, table, load.rows)
@@ -205,14 +220,13 @@ def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=
     summary = build_summary(load, side, table, ctx, rules, declarations, handoffs)
     write_json(out / "summary.json", summary)
     _record_in_ledger(ledger, summary, declarations)
-    log.info("triage of %d entries written to %s in %.1f s", len(table), out,
-             time.monotonic() - started)
+    step(f"done: {len(table):,} entries")
     return TriageResult(out, table, summary, load.findings, declarations, handoffs)
 
 
 def _write_entry_facts(out, table, rows):
     facts = table.assign(
-        importer_key=table["importer_number"], entry_date=table["entry_date_iso"], entry_summary_date=outputs.iso(table["summary_date"]),
+        importer_key=table["importer_label"], entry_date=table["entry_date_iso"], entry_summary_date=outputs.iso(table["summary_date"]),
         liquidation_date=table["liquidation_date_iso"],
         liquidated_on_as_of=table["liquidated_on_as_of"].map({True: "true", False: "false"}),
         warehouse=table["warehouse"].map({True: "true", False: "false"}),

@@ -163,8 +163,8 @@ def liquidation_data_checks(entries, facts, decisions, ctx):
     as_of = pd.Timestamp(ctx.as_of)
     unmapped = facts.category.isna()
     undated = (facts.category == "liquidated") & entries["liquidation_date"].isna()
-    # A status that says "not liquidated" beside a liquidation date already past cannot both
-    # be right; a later date may be a scheduled liquidation and is left alone.
+    # A "not liquidated" status beside a liquidation date already past is a contradiction.
+    # A later date may be a scheduled liquidation and is left alone.
     contradicted = (facts.category.isin(NOT_LIQUIDATED)
                     & (entries["liquidation_date"] <= as_of))
     decisions.decide(unmapped | undated | contradicted, "invalid", "MISSING_LIQUIDATION_DATA")

@@ -1,8 +1,8 @@
 """Dollar amounts and rates as exact decimals.
 
 Money in the estimate is a ``decimal.Decimal``, never a float. Each entry's interest is
-rounded once, half up to the cent; sums add rounded figures, so a printed total always
-equals the sum of the printed rows.
+rounded once, half up to the cent. Sums add the rounded figures, so a printed total equals
+the sum of the printed rows.
 
 >>> parse_dollars("3000.00") + parse_dollars("0.5")
 Decimal('3000.50')

@@ -52,7 +52,7 @@ class LargeCorporateTier:
 
 @dataclasses.dataclass(frozen=True)
 class Method:
-    """How interest is counted: compounding, year basis and the optional corporate tier."""
+    """Interest counting method: compounding, year basis and the optional corporate tier."""
 
     compounding: str = "daily"
     year_basis: str = "365"
@@ -180,6 +180,8 @@ def accrue(principal, start, end, rates, column, method=Method()):
 
 def _tranches(principal, column, method):
     """Split the principal into (amount, points below the column rate) pieces."""
+    # NOTE: the IRS applies the $10,000 threshold per overpayment of a taxable period. For
+    # customs refunds the unit is not known, so the threshold is applied per entry.
     tier = method.large_corporate_tier
     if tier is None or column != "corporate" or principal <= tier.threshold:
         return [(principal, Decimal(0))]
@@ -209,8 +211,9 @@ def _simple(amount, segment, fraction, method):
 
 
 def _compounded(amount, segments, fractions, method):
-    # The growth factor carries over quarter boundaries, so interest earned in one quarter
-    # earns interest in the next. An open quarter leaves the factor unchanged.
+    # NOTE: CBP has not published how it compounds IEEPA refund interest. This follows
+    # 26 U.S.C. 6622: the growth factor carries over quarter boundaries, so interest earned in
+    # one quarter earns interest in the next. An open quarter leaves the factor unchanged.
     factor = Decimal(1)
     earned = []
     for segment, fraction in zip(segments, fractions):

@@ -3,7 +3,7 @@
 ACE report REV-603 marks such a refund "Funds Diverted": the refund arrives smaller, or not at
 all, without further notice. The analyst lists the open debts in a CSV file, one row per debt:
 the importer (number or importer key) and the amount in dollars, with an optional reference.
-A run without the file says so in every output instead of assuming there are no debts.
+A run without the file states that in every output instead of assuming there are no debts.
 
 Debts are taken from an importer's deposits in order of their expected date, earliest
 first.
@@ -26,7 +26,7 @@ from workbench.money.importers import AmbiguousImporter, match_importer
 
 log = logging.getLogger(__name__)
 
-NOT_GIVEN = "no offsets file given: net equals gross only if the importer owes CBP nothing"
+NOT_GIVEN = "no offsets file given, so the net refund assumes the importer owes CBP nothing"
 NONE_LISTED = "offsets file lists no debt for this importer"
 
 COLUMNS = {
@@ -82,22 +82,24 @@ def apply_offsets(groups, debts, offsets_given):
         result = [dataclasses.replace(g, offset=None, net=g.gross, offset_status=NOT_GIVEN)
                   for g in groups]
         return result, {}
+    # NOTE: the order in which CBP applies an offset to an importer's refunds is not
+    # published. Debts are taken in the order of the groups, earliest expected deposit first.
     remaining = dict(debts)
     result = []
     for group in groups:
         debt = remaining.get(group.importer_key, ZERO)
-        taken = min(debt, group.gross)
-        remaining[group.importer_key] = debt - taken
+        offset = min(debt, group.gross)
+        remaining[group.importer_key] = debt - offset
         result.append(dataclasses.replace(
-            group, offset=taken, net=group.gross - taken,
-            offset_status=_status(group.importer_key, debts, taken)))
+            group, offset=offset, net=group.gross - offset,
+            offset_status=_status(group.importer_key, debts, offset)))
     return result, _importer_summary(result, debts, remaining)
 
 
-def _status(importer_key, debts, taken):
+def _status(importer_key, debts, offset):
     if importer_key not in debts:
         return NONE_LISTED
-    return f"debt of {debts[importer_key]} listed; {taken} taken from this deposit"
+    return f"debt of {debts[importer_key]} listed; {offset} taken from this deposit"
 
 
 def _importer_summary(groups, debts, remaining):

@@ -1,7 +1,7 @@
 """Calendar quarters, the periods for which CBP publishes interest rates.
 
 Interest runs from the deposit date to the liquidation date. A period is cut at each quarter
-boundary; each piece counts the days from its first day up to, not including, its end, so
+boundary. Each piece counts the days from its first day up to, not including, its end, so
 the deposit day earns interest and the liquidation day does not.
 
 >>> Quarter.parse("2025-q3"), Quarter.of(dt.date(2026, 3, 20))

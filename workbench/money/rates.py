@@ -1,8 +1,8 @@
-"""Quarterly overpayment rates: the shipped table, the analyst's rates file and an assumed rate.
+"""Quarterly overpayment rates: the shipped table, the analyst's overrides and an assumed rate.
 
 Each quarter has an annual percentage per column: ``non_corporate`` and ``corporate``
-(overpayments) and ``underpayment``. A quarter's ``status`` says how far the rate can be
-trusted: ``published``, ``inferred``, ``user_supplied`` (from ``--rates``) or ``assumed``
+(overpayments) and ``underpayment``. A quarter's ``status`` records where the rate comes
+from: ``published``, ``inferred``, ``user_supplied`` (from ``--rates``) or ``assumed``
 (from ``--assume-rate``). A quarter with no rate returns None, and the interest for its days
 stays open.
 
@@ -16,20 +16,13 @@ True
 Decimal('6')
 """
 
-import csv
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
-import yaml
-
-from workbench.errors import InputError
-from workbench.money.amounts import parse_percent
 from workbench.money.quarters import Quarter
 from workbench.rules import load_table
 
 COLUMNS = ("non_corporate", "corporate", "underpayment")
-OVERPAYMENT_COLUMNS = ("corporate", "non_corporate")
 
 # 26 U.S.C. 6621(a)(1): the corporate overpayment rate is the federal short-term rate plus 2
 # points, the non-corporate rate plus 3 points.
@@ -129,84 +122,3 @@ def shipped_rates():
         rates[quarter] = QuarterRate(quarter, percent, row["status"], row["source"],
                                      str(row.get("confidence", "")))
     return RateTable(rates, not_found=not_found)
-
-
-def read_rates_file(path):
-    """Return {quarter: QuarterRate} from a CSV or YAML rates file, each marked user_supplied.
-
-    CSV: a header with ``quarter``, ``non_corporate`` and ``corporate`` (``underpayment`` and
-    ``source`` optional), one quarter per row. YAML: a map of quarter to
-    ``{percent: {non_corporate: .., corporate: ..}, source: ..}``, like the shipped table, at
-    the top level or under ``quarters``.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: rates file not found")
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return _read_rates_yaml(path)
-    if path.suffix.lower() == ".csv":
-        return _read_rates_csv(path)
-    raise InputError(f"{path}: a rates file must be .csv, .yaml or .yml")
-
-
-def _read_rates_csv(path):
-    with open(path, newline="", encoding="utf-8-sig") as stream:
-        reader = csv.DictReader(stream)
-        header = {_header_key(name): name for name in reader.fieldnames or []}
-        for required in ("quarter", "non_corporate", "corporate"):
-            if required not in header:
-                raise InputError(
-                    f"{path}: column '{required}' missing; the header needs quarter, "
-                    f"non_corporate and corporate (underpayment and source are optional)")
-        rates = {}
-        for row_number, row in enumerate(reader, start=2):
-            values = {key: (row.get(name) or "").strip() for key, name in header.items()}
-            location = f"{path}: row {row_number}"
-            rate = _user_rate(values, location, default_source=f"rates file {path.name}")
-            if rate.quarter in rates:
-                raise InputError(f"{location}, column 'quarter': {rate.quarter} is listed twice")
-            rates[rate.quarter] = rate
-    return rates
-
-
-def _read_rates_yaml(path):
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: not a readable YAML file ({error})") from None
-    if isinstance(data, dict) and isinstance(data.get("quarters"), dict):
-        data = data["quarters"]
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a map of quarter -> {{percent: ..., source: ...}}")
-    rates = {}
-    for label, row in data.items():
-        location = f"{path}: quarter {label!r}"
-        if not isinstance(row, dict) or not isinstance(row.get("percent"), dict):
-            raise InputError(f"{location}: give 'percent: {{non_corporate: .., corporate: ..}}'")
-        values = {_header_key(k): str(v) for k, v in row["percent"].items()}
-        values.update(quarter=str(label), source=str(row.get("source") or ""))
-        rate = _user_rate(values, location, default_source=f"rates file {path.name}")
-        rates[rate.quarter] = rate
-    return rates
-
-
-def _header_key(name):
-    return str(name).strip().lower().replace("-", "_").replace(" ", "_")
-
-
-def _user_rate(values, location, default_source):
-    try:
-        quarter = Quarter.parse(values.get("quarter", ""))
-    except ValueError as error:
-        raise InputError(f"{location}, column 'quarter': {error}") from None
-    percent = {}
-    for column in COLUMNS:
-        text = values.get(column, "")
-        if not text and column == "underpayment":
-            continue
-        try:
-            percent[column] = parse_percent(text)
-        except ValueError as error:
-            raise InputError(f"{location}, column '{column}': {error}") from None
-    source = values.get("source") or default_source
-    return QuarterRate(quarter, percent, "user_supplied", source, "user")

@@ -1,4 +1,4 @@
-"""Which triage routes lead to a CAPE refund, which are at stake beyond CAPE, which pay nothing.
+"""Triage routes by outcome: refunded through CAPE, at stake beyond CAPE, or not refunded.
 
 >>> refund_path("fix_then_cape"), refund_path("protest"), BEYOND_CAPE
 (True, False, ('protest', 'later_phase'))

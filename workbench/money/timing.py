@@ -4,9 +4,9 @@
   summary date (or the entry date when that is missing) plus the statement delay.
 * Acceptance: the date the analyst sets, otherwise the first CAPE processing day (Monday to
   Thursday, a business day) on or after the as-of date.
-* Liquidation or reliquidation, by the state of the entry at acceptance: an unliquidated
-  entry liquidates 45 days after acceptance; a liquidated entry is reliquidated the next
-  business day after processing; warehouse, suspended, extended, under-review and AD/CVD
+* Liquidation or reliquidation, by the state of the entry at acceptance. An unliquidated
+  entry liquidates 45 days after acceptance. A liquidated entry is reliquidated the next
+  business day after processing. Warehouse, suspended, extended, under-review and AD/CVD
   entries wait for their normal liquidation, whose date is unknown.
 * ACH refund: originates on the Monday after the liquidation date and reaches the account
   one business day later.
@@ -67,6 +67,8 @@ class TimingRules:
 
 def default_acceptance_date(as_of, rules, days):
     """Return the first CAPE processing day on or after ``as_of``."""
+    # NOTE: this assumes the declaration is filed on the as-of date and accepted the same
+    # processing day; rejected uploads and CBP review push acceptance later.
     return days.on_or_after(as_of, rules.processing_weekdays)
 
 
