@@ -44,11 +44,12 @@ def remove_stale(out):
             path.unlink()
 
 
-def write_file_sets(out, groups, folders, prefix):
+def write_file_sets(out, groups, folders, prefix, labels):
     """Write one file set per (importer, filer) group; return records of the files written.
 
-    ``groups`` maps (importer key, filer code) to entry numbers. Returns a list of dicts with
-    the relative path, SHA-256, importer folder, filer code and entry numbers.
+    ``groups`` maps (importer key, filer code) to entry numbers; ``labels`` maps the importer
+    key to its printable label (SSN-form numbers masked). Each record has the path relative to
+    ``out``, the SHA-256, the importer folder and label, the filer code and the entry numbers.
     """
     out = Path(out)
     written = []
@@ -59,6 +60,7 @@ def write_file_sets(out, groups, folders, prefix):
             entries = path.read_text(encoding="ascii").splitlines()[1:]
             written.append({
                 "path": path.relative_to(out).as_posix(), "sha256": sha256_file(path),
-                "importer": folders[importer] or "", "filer_code": filer, "entries": entries,
+                "importer": folders[importer] or "", "importer_key": labels[importer],
+                "filer_code": filer, "entries": entries,
             })
     return written

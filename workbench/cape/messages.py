@@ -11,7 +11,7 @@ _WEEKDAY_NOTE = ("; {date} is a {day}, and whether the period runs to the next b
 
 # Dates in the entry facts are YYYY-MM-DD text, empty when missing. ``age`` is the number of
 # days since liquidation, None when the entry was not liquidated on the as-of date.
-# ``deadline_day`` is the weekday name of a deadline that falls on a weekend, else empty.
+# ``deadline_day`` names the weekend day or federal holiday a deadline falls on, else empty.
 
 
 def _date(value):

@@ -21,6 +21,7 @@ from workbench.cape.messages import message
 from workbench.cape.triage import Context, triage
 from workbench.errors import InputError
 from workbench.outputs import sha256_file, write_json
+from workbench.money.business_days import BusinessCalendar
 from workbench.rules import load_table, table_versions
 from workbench.rules.clocks import Clocks
 from workbench.rules.phases import load_phases
@@ -33,7 +34,8 @@ log = logging.getLogger(__name__)
 
 ROUTES = ["cape", "fix_then_cape", "protest", "later_phase", "other_filer", "declared",
           "no_refund", "invalid"]
-RULE_TABLES = ["chapter99", "cape_phases", "clocks", "entry_types", "analyst_defaults"]
+RULE_TABLES = ["chapter99", "cape_phases", "clocks", "entry_types", "analyst_defaults",
+               "federal_holidays"]
 
 
 @dataclasses.dataclass
@@ -111,13 +113,27 @@ MESSAGE_FIELDS = ["route", "reason_codes", "ieepa_cents", "entry_key", "files",
                   "liquidation_status", "liquidated_later"]
 
 
+def _non_business_days(deadlines):
+    """Name the weekend day or federal holiday (5 U.S.C. 6103) a deadline falls on, else ''."""
+    calendar = BusinessCalendar.load()
+
+    def name(timestamp):
+        day = timestamp.date()
+        if day.weekday() >= 5:
+            return day.strftime("%A")
+        holiday = calendar.holidays(day.year).get(day)
+        return f"federal holiday ({holiday.replace('_', ' ')})" if holiday else ""
+
+    names = {ts: name(ts) for ts in deadlines.dropna().unique()}
+    return deadlines.map(names).fillna("")
+
+
 def _add_messages(table, ctx):
     """Add the one-line message of each entry."""
     fields = table[MESSAGE_FIELDS].copy()
     fields["liquidation_date"] = table["liquidation_date_iso"]
     fields["deadline"] = table["deadline"]
-    weekday = table["deadline_ts"].dt.weekday
-    fields["deadline_day"] = table["deadline_ts"].dt.day_name().where(weekday >= 5, "").fillna("")
+    fields["deadline_day"] = _non_business_days(table["deadline_ts"])
     fields["age"] = [None if age != age else int(age) for age in table["age"]]
     texts = []
     names = list(fields.columns)
@@ -125,7 +141,8 @@ def _add_messages(table, ctx):
         record = dict(zip(names, values))
         state = ctx.ledger_states.get(record["entry_key"])
         record["ledger_state"] = state
-        record["rejected_before"] = state.message if state and state.status == "rejected" else ""
+        record["rejected_before"] = (state.message if state and state.last_result == "rejected"
+                                     else "")
         codes_here = record["reason_codes"].split(";") if record["reason_codes"] else []
         texts.append(message(record, codes_here))
     table["message"] = texts
@@ -154,10 +171,10 @@ def _write_files(out, table, filer_code):
     own = _groups(table, "cape")
     if not filer_code:
         own = _merge_filers(own)
-    declarations = files.write_file_sets(out, own, folders, "cape_declaration")
+    declarations = files.write_file_sets(out, own, folders, "cape_declaration", labels)
     handoff_ready = lambda t: ~t["reason_codes"].str.contains("GOODS_VALUE_ON_IEEPA_LINE")
     handoffs = files.write_file_sets(out, _groups(table, "other_filer", handoff_ready), folders,
-                                     "handoff_{filer}")
+                                     "handoff_{filer}", labels)
 
     where = {n: record["path"] for record in declarations + handoffs for n in record["entries"]}
     table["declaration_file"] = table["entry_key"].map(where).fillna("")
@@ -219,7 +236,7 @@ def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=
     outputs.write_exceptions(out / "exceptions.csv", load.findings)
     summary = build_summary(load, side, table, ctx, rules, declarations, handoffs)
     write_json(out / "summary.json", summary)
-    _record_in_ledger(ledger, summary, declarations)
+    _record_in_ledger(ledger, summary, declarations, out)
     step(f"done: {len(table):,} entries")
     return TriageResult(out, table, summary, load.findings, declarations, handoffs)
 
@@ -235,13 +252,16 @@ def _write_entry_facts(out, table, rows):
     outputs.write_ieepa_lines(out / "ieepa_lines.csv", rows, set(table["entry_key"]))
 
 
-def _record_in_ledger(ledger, summary, declarations):
+def _record_in_ledger(ledger, summary, declarations, out):
+    """Record the run and its declaration files (as written, not yet uploaded) in the ledger."""
     if not ledger:
         return
     from workbench.ledger.store import Ledger
 
+    records = [{**record, "path": str((out / record["path"]).resolve())}
+               for record in declarations]
     with Ledger.open(ledger) as store:
-        store.record_run(summary, declarations)
+        store.record_run(summary, records)
 
 
 def build_summary(load, side, table, ctx, rules, declarations, handoffs):

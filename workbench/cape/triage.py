@@ -186,7 +186,8 @@ def exclusions(entries, facts, decisions, ctx):
     decisions.decide(facts.category == "adcvd_pending_liquidation", LATER,
                      "ADCVD_PENDING_LIQUIDATION")
 
-    declared = {key for key, state in ctx.ledger_states.items() if state.status != "rejected"}
+    # A file written but never uploaded does not count: only an upload or a CBP result does.
+    declared = {key for key, state in ctx.ledger_states.items() if state.blocks_declaration}
     decisions.decide(entries["entry_key"].isin(declared), "declared", "ALREADY_DECLARED")
 
 

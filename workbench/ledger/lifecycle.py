@@ -1,10 +1,10 @@
 """The life of one entry in CAPE: statuses, their order, and the latest state from a history.
 
-An entry moves from a declaration file the workbench wrote (``written``), through the upload
-the analyst recorded (``declared``) and CBP's answer on the Claim Details download
-(``accepted``, ``accepted_with_errors`` or ``rejected``), to the refund reported in ES-022
-(``liquidated``) and REV-603 (``sent_to_treasury``, then ``paid``, ``diverted`` or
-``returned``).
+An entry starts in a declaration file the workbench wrote (``written``) and is ``declared``
+once the analyst records its upload. CBP's result on the Claim Details download makes it
+``accepted``, ``accepted_with_errors`` or ``rejected``. ES-022 then reports the refund
+(``liquidated``), and REV-603 its payment (``sent_to_treasury``, then ``paid``, ``diverted``
+or ``returned``).
 
 Only an upload or a report from CBP puts an entry in CBP's hands. A ``written`` entry is in a
 file that may never be uploaded, so it does not count as declared: triage lists it again, and
@@ -81,7 +81,12 @@ FUNNEL_STAGE = {
 
 @dataclasses.dataclass(frozen=True)
 class Event:
-    """One recorded fact about an entry: a file written, an upload, or a line of a CBP report."""
+    """One recorded fact about an entry: a file written, an upload, or a line of a CBP report.
+
+    ``event_date`` is the date the source gives (upload date, a date column of the report),
+    or None when it gives none. ``recorded_on`` is the day the workbench stored the event. A
+    result without a date keeps the entry's earlier date (its upload day) as ``updated``.
+    """
 
     entry_number: str
     status: str
@@ -141,7 +146,9 @@ def apply(state, event):
         raise ValueError(f"unknown ledger status {event.status!r}; expected one of {STATUSES}")
     if state is None:
         return _start(event)
-    if event.status in FILING_STATUSES:
+    # A Claim Details row that only reports that CBP has the entry ("NOT STARTED", or a
+    # status missing from the table) is a report, not an upload, so it carries CBP's words.
+    if event.status in FILING_STATUSES and not event.cbp_status_text:
         return _apply_filing(state, event)
     return _apply_result(state, event)
 
@@ -199,6 +206,6 @@ def _apply_result(state, event):
 
     changes.update(status=event.status, message=event.message, last_result=event.status,
                    cbp_status_text=event.cbp_status_text,
-                   updated=_day(event) or state.updated,
+                   updated=event.event_date or state.updated or event.recorded_on,
                    claim_number=event.claim_number or state.claim_number)
     return dataclasses.replace(state, **changes)

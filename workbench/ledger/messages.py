@@ -36,7 +36,7 @@ _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 
 @dataclasses.dataclass(frozen=True)
 class MessageRule:
-    """What a CBP error text means: reason code, cause, remedy and the next step."""
+    """Meaning of a CBP error text: reason code, cause, remedy and the next step."""
 
     text: str
     known: bool
@@ -88,21 +88,26 @@ def explain(text):
     return MessageRule(text=shown, known=False)
 
 
+@functools.lru_cache(maxsize=None)
+def _status_table(section):
+    table = {}
+    for key, row in load_table(TABLE)[section].items():
+        if row["status"] not in lifecycle.STATUSES:
+            raise ValueError(f"{TABLE}.yaml, {section} {key!r}: unknown status {row['status']!r}")
+        table[normalise(key)] = row["status"]
+    return table
+
+
+@functools.lru_cache(maxsize=4096)
 def _status_lookup(section, text):
-    table = load_table(TABLE)[section]
-    row = {normalise(key): value for key, value in table.items()}.get(normalise(text))
-    if row is None:
-        return None
-    if row["status"] not in lifecycle.STATUSES:
-        raise ValueError(f"{TABLE}.yaml, {section} {text!r}: unknown status {row['status']!r}")
-    return row["status"]
+    return _status_table(section).get(normalise(text))
 
 
 def claim_status(text):
     """Return (ledger status, recognised) for a Claim Details STATUS value.
 
-    An unrecognised value still means CBP holds the entry, so it becomes ``declared``: the
-    entry is not declared again, and the status report shows CBP's text as received.
+    An unrecognised value still means CBP has the entry, so it becomes ``declared``. The
+    entry is then not declared again, and the status report shows CBP's text as received.
     """
     status = _status_lookup("claim_statuses", text)
     return (status, True) if status else (lifecycle.DECLARED, False)

@@ -1,6 +1,6 @@
 """The ledger's tables and the ordered migrations that build them.
 
-The ``schema_version`` table holds one row per migration applied. Opening a ledger applies
+The ``schema_version`` table has one row per migration applied. Opening a ledger applies
 every later migration, each in its own transaction together with its version row, so a file
 is always at one whole version. A file written by a newer workbench is refused rather than
 read with the wrong meaning.
@@ -97,10 +97,10 @@ def current_version(connection):
     """Return the schema version of an open ledger (0 for a new, empty file)."""
     exists = connection.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not exists:
         return 0
-    return connection.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    return connection.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
 
 
 def migrate(connection, path, target=LATEST_VERSION):
@@ -128,9 +128,10 @@ def _apply(connection, migration):
     connection.begin()
     try:
         for statement in migration.statements:
-            connection.execute(statement)
+            connection.execute(statement).fetchall()
         connection.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
-                           [migration.version, migration.description, dt.datetime.now()])
+                           [migration.version, migration.description, dt.datetime.now()]
+                           ).fetchall()
         connection.commit()
     except BaseException:
         connection.rollback()
@@ -139,4 +140,4 @@ def _apply(connection, migration):
 
 def _run(connection, statements):
     for statement in statements:
-        connection.execute(statement)
+        connection.execute(statement).fetchall()

@@ -1,4 +1,4 @@
-"""CBP's answers to CAPE declarations: Claim Details, ES-022 and REV-603, read by their headers.
+"""CBP's results for CAPE declarations: Claim Details, ES-022 and REV-603, read by their headers.
 
 Three downloads follow a declaration (CSMS #68536553):
 
@@ -202,7 +202,7 @@ def detect_layout(columns, path):
 
 
 def _map_headers(frame, path):
-    """Return {file header: canonical column}; raise naming headers that no layout knows."""
+    """Return {file header: canonical column} and the headers that match no known column."""
     mapping, unknown = {}, []
     for header in frame.columns:
         if header in ("_file", "_row"):
@@ -225,7 +225,7 @@ def read_results(path):
     """Read a Claim Details, ES-022 or REV-603 file into a ``ResultFile``.
 
     Raises ``InputError`` for a file that cannot be read, has unknown columns, misses a
-    required column, or has a cell that cannot be parsed; the message names the file, row,
+    required column, or has a cell that cannot be parsed. The message names the file, row,
     column and value.
     """
     path = Path(path)
