@@ -1,8 +1,8 @@
 """Plotly figures shared by the notebooks and the HTML reports.
 
-Notebooks show figures as Plotly's JSON mime type (``application/vnd.plotly.v1+json``): the
-stored output is the figure data itself, which is the same on every run, so nbval can compare
-it; ``workbench.report`` turns it into HTML when it writes a report.
+Notebooks show figures as Plotly's JSON mime type (``application/vnd.plotly.v1+json``). The
+stored output is then the figure data itself, which is the same on every run, so nbval can
+compare it. ``workbench.report`` turns it into HTML when it writes a report.
 """
 
 import pandas as pd

@@ -16,6 +16,7 @@ REASON_CODES = {
     "INVALID_DATE": "A date is missing, impossible, a spreadsheet serial number or before 2018",
     "INVALID_AMOUNT": "A goods value or duty amount is not a dollar amount",
     "INVALID_HTS": "An HTS number is not 8 or 10 digits",
+    "INVALID_ENTRY_TYPE": "Entry type is not a two-digit CBP Form 7501 entry type code",
     "MALFORMED_INPUT_ROW": "A row of the entry has the wrong number of cells and was not read",
     "CONFLICTING_INPUT_ROWS": "Rows for the same entry, line and tariff ordinal disagree between or within files",
     "IEEPA_AFTER_CUTOFF": "An IEEPA Chapter 99 line on an entry dated on or after 2026-02-24",
@@ -54,7 +55,8 @@ EXCEPTION_RULES = {
     "MISSING_ENTRY_NUMBER": "A row without an entry number cannot belong to an entry and was not read",
     "INVALID_IMPORTER_FORMAT": "Importer number is not in a CBP Form 5106 format",
     "EXEMPTION_HEADING_WITH_DUTY": "An exemption-only IEEPA heading carries duty; the duty is counted",
-    "LIQUIDATION_DATE_IGNORED": "A liquidation date on an entry whose status says it is not liquidated",
+    "LIQUIDATION_DATE_IGNORED": "A liquidation date after the as-of date on an entry whose status is not liquidated; the status decides",
+    "NO_TARIFF_ORDINAL": "Rows without line and tariff ordinal numbers cannot be matched across files",
     "SIDE_FILE_ENTRY_NOT_IN_ES003": "An entry in the protests or drawback list is not in the ES-003 input",
     "SIDE_FILE_INVALID_ENTRY": "A protests or drawback list row without a valid entry number",
 }

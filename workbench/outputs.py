@@ -22,7 +22,8 @@ from pathlib import Path
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SIGNED_NUMBER = re.compile(r"^-\$?\d[\d,]*(\.\d+)?$")
+_SIGNED_NUMBER = re.compile(r"^-\$?\d[\d,]*(\.\d+)?$", re.ASCII)
+MANIFEST_NAME = "MANIFEST.sha256"
 
 
 def neutralise(value):
@@ -97,3 +98,25 @@ def sha256_file(path):
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def write_manifest(out, paths):
+    """Write ``MANIFEST.sha256`` into ``out``: the SHA-256 of each file in ``paths``.
+
+    The format is that of GNU ``sha256sum`` (digest, two spaces, path relative to ``out``,
+    sorted by path), so ``cd OUT && sha256sum -c MANIFEST.sha256`` checks a run's outputs.
+    Call it after the last output file is written: a run that stopped before that has no
+    manifest, provided the caller deleted the previous run's manifest before writing.
+    """
+    out = Path(out)
+    lines = []
+    for path in sorted({Path(p) for p in paths}, key=lambda p: _relative(p, out)):
+        name = _relative(path, out)
+        if "\n" in name or "\\" in name or name.startswith(".."):
+            raise ValueError(f"{path}: cannot be listed in {MANIFEST_NAME}")
+        lines.append(f"{sha256_file(path)}  {name}\n")
+    return atomic_write_bytes(out / MANIFEST_NAME, "".join(lines).encode("utf-8"))
+
+
+def _relative(path, folder):
+    return Path(os.path.relpath(path, folder)).as_posix()

@@ -25,6 +25,7 @@ def _flags(rows, earliest):
         "ieepa_value_cents": rows["value_cents"].where(ieepa, 0),
         "bad_amount": (rows["duty_problem"] != "") | (rows["value_problem"] != ""),
         "bad_hts": rows["hts_problem"] == "invalid",
+        "bad_entry_type": ~rows["entry_type"].str.fullmatch(r"\d{2}"),
         "bad_entry_date": rows["entry_date_problem"] != "",
         "bad_liquidation_date": rows["liquidation_date_problem"].isin(["serial", "invalid"]),
         "early_date": (rows["entry_date"] < pd.Timestamp(earliest))
@@ -64,7 +65,7 @@ def build_entries(rows, earliest):
         "ieepa_cents": "sum", "has_chapter99": "any", "has_ieepa_line": "any",
         "has_other_chapter99": "any", "unknown_heading": "any", "goods_value_on_ieepa": "any",
         "ieepa_value_cents": "sum",
-        "bad_amount": "any", "bad_hts": "any", "bad_entry_date": "any",
+        "bad_amount": "any", "bad_hts": "any", "bad_entry_type": "any", "bad_entry_date": "any",
         "bad_liquidation_date": "any", "early_date": "any", "cancelled": "any",
         "repaired": "any",
     })

@@ -51,7 +51,8 @@ def _date_detail(entry):
 def report_entry_findings(table, findings):
     """Add one finding per entry and entry-level reason code in ``ENTRY_FINDINGS``."""
     pattern = "|".join([*ENTRY_FINDINGS, "INVALID_DATE"])
-    concerned = table[table["reason_codes"].str.contains(pattern, regex=True)]
+    concerned = table[table["reason_codes"].str.contains(pattern, regex=True)
+                      | table["liquidation_date_ignored"]]
     for entry in concerned.to_dict("records"):
         codes = set(filter(None, entry["reason_codes"].split(";")))
         for code in sorted(codes & set(ENTRY_FINDINGS)):
@@ -61,6 +62,12 @@ def report_entry_findings(table, findings):
             findings.add(entry["first_file"], int(entry["first_row"]), column, value, code,
                          severity, text.format(detail=detail, file_list=", ".join(entry["files"]),
                                                **entry))
+        if entry["liquidation_date_ignored"] and entry["route"] not in ("invalid", "no_refund"):
+            findings.add(entry["first_file"], int(entry["first_row"]), col.LIQUIDATION_DATE,
+                         entry["liquidation_date_iso"], "LIQUIDATION_DATE_IGNORED", "warning",
+                         f"Liquidation Status {entry['liquidation_status']!r} says the entry is "
+                         f"not liquidated; the later date is read as a scheduled liquidation and "
+                         f"the status decides the route")
         if _impossible_date(entry, codes):
             findings.add(entry["first_file"], int(entry["first_row"]), col.ENTRY_DATE,
                          entry["entry_date_iso"], "INVALID_DATE", "error",

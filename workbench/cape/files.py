@@ -12,7 +12,9 @@ from workbench.cape.declaration import write_declarations
 from workbench.identifiers import importer_number
 from workbench.outputs import sha256_file
 
-STALE_PATTERNS = ("cape_declaration_*.csv", "handoff_*.csv")
+# The manifest goes first, so a run stopped part-way leaves none that vouches for old files;
+# ``.NAME.*.part`` files are the temporary files of a run that was killed while writing.
+STALE_PATTERNS = ("MANIFEST.sha256", "cape_declaration_*.csv", "handoff_*.csv", ".*.part")
 
 
 def importer_folders(importers):
@@ -33,7 +35,7 @@ def importer_folders(importers):
 
 
 def remove_stale(out):
-    """Delete declaration and hand-off files an earlier run left in ``out``.
+    """Delete declaration and hand-off files, the manifest and temporary files left in ``out``.
 
     Only files with the names this module writes are removed, so an upload is never made from
     a file that the current run did not produce.

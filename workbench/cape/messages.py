@@ -41,6 +41,7 @@ def _invalid(entry, codes):
         "MALFORMED_INPUT_ROW": "a row of this entry could not be read",
         "INVALID_AMOUNT": "an amount cannot be read",
         "INVALID_HTS": "an HTS number cannot be read",
+        "INVALID_ENTRY_TYPE": "the entry type is not a two-digit code",
         "INVALID_DATE": "a date is missing, impossible or a spreadsheet artefact",
         "IEEPA_AFTER_CUTOFF": "it carries an IEEPA Chapter 99 line although it was entered on or after 2026-02-24, when CBP deactivated them",
         "CANCELLED_OR_REJECTED": "the entry summary is cancelled or rejected",
@@ -146,7 +147,8 @@ def _other_filer(entry, codes):
     text = (f"Eligible ({_money(entry['ieepa_cents'])} IEEPA duty), but filer {filer} filed the "
             f"entry summary: only the importer of record or filer {filer} may declare it")
     if "GOODS_VALUE_ON_IEEPA_LINE" in codes:
-        text += f", after correcting the goods value on the IEEPA line by PSC by {_date(entry['deadline'])}"
+        text += (f", after correcting the goods value on the IEEPA line by PSC by "
+                 f"{_date(entry['deadline'])} (listed in the after-PSC hand-off file)")
     return text + ". A PSC by another filer moves the entry to that filer, so confirm the owner in ACE."
 
 

@@ -20,7 +20,7 @@ from workbench.cape.entry_findings import report_entry_findings
 from workbench.cape.messages import message
 from workbench.cape.triage import Context, triage
 from workbench.errors import InputError
-from workbench.outputs import sha256_file, write_json
+from workbench.outputs import sha256_file, write_json, write_manifest
 from workbench.money.business_days import BusinessCalendar
 from workbench.rules import load_table, table_versions
 from workbench.rules.clocks import Clocks
@@ -91,6 +91,7 @@ def _assemble(entries, decisions, facts, ctx):
     table["liquidation_category"] = facts.category.fillna("")
     table["liquidated_on_as_of"] = facts.liquidated
     table["liquidated_later"] = facts.liquidated_later
+    table["liquidation_date_ignored"] = facts.date_ignored
     table["warehouse"] = facts.warehouse
     table["age"] = facts.age
 
@@ -125,7 +126,7 @@ def _non_business_days(deadlines):
         return f"federal holiday ({holiday.replace('_', ' ')})" if holiday else ""
 
     names = {ts: name(ts) for ts in deadlines.dropna().unique()}
-    return deadlines.map(names).fillna("")
+    return deadlines.map(names).astype(object).fillna("")
 
 
 def _add_messages(table, ctx):
@@ -164,7 +165,7 @@ def _write_files(out, table, filer_code):
     importers = dict(zip(table["importer_key"], table["importer_shown"]))
     importers.pop("", None)
     labels = files.importer_folders(importers)
-    table["importer_label"] = table["importer_key"].map(labels).fillna("")
+    table["importer_label"] = table["importer_key"].map(labels).astype(object).fillna("")
     folders = labels if len(importers) > 1 else {key: "" for key in importers}
     files.remove_stale(out)
 
@@ -172,9 +173,13 @@ def _write_files(out, table, filer_code):
     if not filer_code:
         own = _merge_filers(own)
     declarations = files.write_file_sets(out, own, folders, "cape_declaration", labels)
-    handoff_ready = lambda t: ~t["reason_codes"].str.contains("GOODS_VALUE_ON_IEEPA_LINE")
-    handoffs = files.write_file_sets(out, _groups(table, "other_filer", handoff_ready), folders,
-                                     "handoff_{filer}", labels)
+    # Entries that need a post-summary correction first go to their own hand-off files, so
+    # the other filer can upload the ready ones at once.
+    needs_psc = lambda t: t["reason_codes"].str.contains("GOODS_VALUE_ON_IEEPA_LINE")
+    handoffs = files.write_file_sets(out, _groups(table, "other_filer", lambda t: ~needs_psc(t)),
+                                     folders, "handoff_{filer}", labels)
+    handoffs += files.write_file_sets(out, _groups(table, "other_filer", needs_psc), folders,
+                                      "handoff_{filer}_after_psc", labels)
 
     where = {n: record["path"] for record in declarations + handoffs for n in record["entries"]}
     table["declaration_file"] = table["entry_key"].map(where).fillna("")
@@ -237,6 +242,9 @@ def run_triage(paths, out, as_of=None, filer_code=None, protests=None, drawback=
     summary = build_summary(load, side, table, ctx, rules, declarations, handoffs)
     write_json(out / "summary.json", summary)
     _record_in_ledger(ledger, summary, declarations, out)
+    write_manifest(out, [out / f["path"] for f in declarations + handoffs] + [
+        out / name for name in ("triage.csv", "entries.csv", "ieepa_lines.csv",
+                                "exceptions.csv", "summary.json")])
     step(f"done: {len(table):,} entries")
     return TriageResult(out, table, summary, load.findings, declarations, handoffs)
 

@@ -98,6 +98,7 @@ class Facts:
         date = entries["liquidation_date"]
         self.liquidated = (self.category == "liquidated") & date.notna() & (date <= as_of)
         self.liquidated_later = (self.category == "liquidated") & (date > as_of)
+        self.date_ignored = self.category.isin(NOT_LIQUIDATED) & (date > as_of)
         self.age = (as_of - date).dt.days.where(self.liquidated)
         self.warehouse = entries["entry_type"].isin(ctx.entry_types["warehouse"])
         self.refund_after = (self.category.isin(["suspended", "extended", "under_review"])
@@ -138,6 +139,7 @@ def data_checks(entries, facts, decisions, ctx):
         ("MALFORMED_INPUT_ROW", entries["entry_key"].isin(ctx.malformed)),
         ("INVALID_AMOUNT", entries["bad_amount"]),
         ("INVALID_HTS", entries["bad_hts"]),
+        ("INVALID_ENTRY_TYPE", entries["bad_entry_type"]),
         ("INVALID_DATE", impossible_date),
         ("IEEPA_AFTER_CUTOFF", entries["has_ieepa_line"] & (entries["entry_date"] >= cutoff)),
         ("CANCELLED_OR_REJECTED", entries["cancelled"]),

@@ -32,7 +32,7 @@ def compact(number):
 def validate(number):
     """Return the compact HTS number of 8 or 10 digits, or raise a ValidationError."""
     value = compact(number)
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise InvalidFormat("contains characters other than digits and dots")
     if len(value) not in (8, 10):
         raise InvalidLength(f"has {len(value)} digits, expected 8 or 10")
@@ -54,7 +54,7 @@ def repair_lost_zero(number):
     Return None when the value is not 9 digits. Only call this on a column known to hold HTS.
     """
     value = compact(number)
-    if value.isdigit() and len(value) == 9 and not value.startswith("99"):
+    if value.isascii() and value.isdigit() and len(value) == 9 and not value.startswith("99"):
         return value.zfill(10)
     return None
 

@@ -34,19 +34,34 @@ _CBP_ASSIGNED = re.compile(r"^\d{6}-\d{5}$")
 _FORBIDDEN_SUFFIX_LETTERS = set("OIZ")
 
 
+_WRAPPER = re.compile(r'^=\s*"(.*)"$')
+
+
+def _unwrapped(number):
+    text = str(number).strip()
+    match = _WRAPPER.match(text)
+    return match.group(1) if match else text
+
+
 def compact(number):
-    """Remove dashes and spaces and uppercase the value."""
-    return re.sub(r"[\s\-\u2013\u2014]", "", str(number)).upper()
+    """Remove a spreadsheet ="..." wrapper, dashes and spaces, and uppercase the value.
+
+    >>> compact('="987-65-4321"')
+    '987654321'
+    """
+    return re.sub(r"[\s\-\u2013\u2014]", "", _unwrapped(number)).upper()
 
 
 def _as_given(number):
-    return re.sub(r"\s", "", str(number)).upper()
+    return re.sub(r"\s", "", _unwrapped(number)).upper()
 
 
 def kind(number):
     """Return 'ein', 'ssn', 'cbp_assigned' or 'ein_or_cbp_assigned'; raise if none fits."""
     given = _as_given(number)
     value = compact(number)
+    if not value.isascii():
+        raise InvalidFormat("contains characters other than ASCII letters, digits and dashes")
     if _SSN.match(given) or (value.isdigit() and len(value) == 9):
         return "ssn"
     if _CBP_ASSIGNED.match(given):
@@ -98,7 +113,7 @@ def mask(number):
     """Return the value fit to print: SSN-form numbers keep only their last four digits."""
     if is_ssn_form(number):
         return "***-**-" + compact(number)[-4:]
-    return str(number).strip()
+    return _unwrapped(number)
 
 
 def folder_name(number):
@@ -109,7 +124,7 @@ def folder_name(number):
     """
     if is_ssn_form(number):
         return "SSN-XXXXX" + compact(number)[-4:]
-    return re.sub(r"[^A-Za-z0-9\-]", "_", str(number).strip()) or "unknown-importer"
+    return re.sub(r"[^A-Za-z0-9\-]", "_", _unwrapped(number)) or "unknown-importer"
 
 
 def format(number):

@@ -100,7 +100,8 @@ def _merged_map(defaults, overrides, key, allowed, label):
     merged = {_key(k): v for k, v in defaults[key].items()}
     given = overrides.get(key, {})
     if not isinstance(given, dict):
-        raise InputError(f"{label}: key '{key}' must be a map of value -> category")
+        raise InputError(f"{label}: key '{key}', value {given!r} must be a map of value -> "
+                         f"category")
     for raw, category in given.items():
         if category not in allowed:
             raise InputError(
@@ -123,7 +124,8 @@ def _indicator_map(defaults, overrides, label):
 def _entry_list(overrides, key, label):
     values = overrides.get(key, [])
     if not isinstance(values, list):
-        raise InputError(f"{label}: key '{key}' must be a list of entry numbers")
+        raise InputError(f"{label}: key '{key}', value {values!r} must be a list of entry "
+                         f"numbers")
     numbers = set()
     for value in values:
         number = entry_number.compact(value)
@@ -154,7 +156,8 @@ def _flag(defaults, overrides, key, label):
 def _phase_switches(overrides, label):
     given = overrides.get("cape_phases", {})
     if not isinstance(given, dict):
-        raise InputError(f"{label}: key 'cape_phases' must be a map of phase id -> settings")
+        raise InputError(f"{label}: key 'cape_phases', value {given!r} must be a map of phase "
+                         f"id -> settings")
     shipped = load_table("cape_phases")["phases"]
     switches = {}
     for phase_id, setting in given.items():
@@ -164,12 +167,13 @@ def _phase_switches(overrides, label):
                 f"{', '.join(shipped)}")
         if not isinstance(setting, dict) or set(setting) - {"enabled", "source"}:
             raise InputError(
-                f"{label}: key 'cape_phases', phase {phase_id!r} takes only 'enabled' (true or "
-                f"false) and 'source'")
+                f"{label}: key 'cape_phases', phase {phase_id!r}, value {setting!r}: a phase takes "
+                f"only 'enabled' (true or false) and 'source'")
         enabled = setting.get("enabled", shipped[phase_id]["enabled"])
         if not isinstance(enabled, bool):
             raise InputError(
-                f"{label}: key 'cape_phases', phase {phase_id!r}: enabled must be true or false")
+                f"{label}: key 'cape_phases', phase {phase_id!r}, value {enabled!r}: enabled must "
+                f"be true or false")
         source = setting.get("source")
         if enabled and shipped[phase_id]["status"] != "confirmed" and not source:
             raise InputError(
@@ -183,13 +187,14 @@ def _rate_columns(overrides, label):
     given = overrides.get("interest_rate_column_by_importer", {})
     if not isinstance(given, dict):
         raise InputError(
-            f"{label}: key 'interest_rate_column_by_importer' must be a map of importer number "
-            f"-> corporate or non-corporate")
+            f"{label}: key 'interest_rate_column_by_importer', value {given!r} must be a map of "
+            f"importer number -> corporate or non-corporate")
     for importer, column in given.items():
         if column not in RATE_COLUMNS:
             raise InputError(
-                f"{label}: key 'interest_rate_column_by_importer', importer {importer!r}: value "
-                f"{column!r} must be corporate or non-corporate")
+                f"{label}: key 'interest_rate_column_by_importer', importer "
+                f"{importer_number.mask(str(importer))!r}: value {column!r} must be corporate or "
+                f"non-corporate")
     return {str(k).strip(): v for k, v in given.items()}
 
 

@@ -80,6 +80,8 @@ def _read_all(paths, findings):
             raise InputError(
                 f"{table.path.name}: the file has a header but no data rows; check the entry "
                 f"date range of the ES-003 pull and export it again")
+        if table.frame.empty:
+            _raise_no_row_read(table)
         log.info("read %s: %d rows (%s, %s)", table.path.name, len(table.frame), table.layout,
                  table.encoding)
         _report_ragged(table, findings, rejected_keys)
@@ -93,16 +95,26 @@ def _read_all(paths, findings):
     return tables, inputs, rejected_keys
 
 
+def _raise_no_row_read(table):
+    """Stop the run: every data row has a cell count other than the header's."""
+    first = table.ragged_rows[0]
+    detail = first.get("error") or f"{len(first['cells'])} cells"
+    raise InputError(
+        f"{table.path.name}: no data row could be read, because none has the "
+        f"{first['expected']} cells of the header row (row {first['row']}: {detail}); check "
+        f"that the header and the rows use the same delimiter and that no column was added or "
+        f"removed, or export the report from ACE again")
+
+
 def _report_ragged(table, findings, rejected_keys):
     """Report rows with the wrong cell count and remember the entries they belong to."""
     names = [c for c in table.frame.columns if c not in ("_file", "_row")]
     position = names.index(col.ENTRY_NUMBER)
-    importer_position = names.index(col.IMPORTER_NUMBER)
     for ragged in table.ragged_rows:
         found = ragged["cells"][position] if len(ragged["cells"]) > position else ""
-        shown = list(ragged["cells"])
-        if len(shown) > importer_position:
-            shown[importer_position] = importer_number.mask(shown[importer_position])
+        # The cells of a ragged row may sit in other columns, so any SSN-form cell is masked.
+        shown = [importer_number.mask(cell) if importer_number.is_ssn_form(cell) else cell
+                 for cell in ragged["cells"]]
         text = ",".join(shown)[:200]
         detail = ragged.get("error") or f"{len(ragged['cells'])} cells, expected {ragged['expected']}"
         findings.add(table.path.name, ragged["row"], "(whole row)", text, "MALFORMED_INPUT_ROW",
@@ -126,8 +138,16 @@ def _combine(tables):
     combined = pd.concat(frames, ignore_index=True)
     for name in combined.columns:
         if name != "_row":
-            combined[name] = combined[name].fillna("").astype(str)
+            combined[name] = _unwrap(combined[name].fillna("").astype(str))
     return combined
+
+
+def _unwrap(column):
+    """Remove the ="..." wrapper spreadsheets put around text that looks like a number."""
+    wrapped = column.str.startswith("=")
+    if not wrapped.any():
+        return column
+    return column.where(~wrapped, column.str.replace(r'^=\s*"(.*)"\s*$', r"\1", regex=True))
 
 
 def _merge_keys(rows):
@@ -138,15 +158,28 @@ def _merge_keys(rows):
 
 
 def _read_identical_rows_once(rows, findings):
-    """Drop rows identical to an earlier row of the same entry, line and tariff ordinal."""
+    """Drop rows identical to an earlier row of the same entry, line and tariff ordinal.
+
+    Rows without line and tariff ordinal numbers are matched on their whole content, and only
+    across files: within one file two identical rows may be two real lines, so the n-th copy
+    in one file matches the n-th copy in another.
+    """
     keyed = rows["has_ordinal"]
     subset = ["entry_key", "line_key", "ordinal_key", *CONTENT_COLUMNS]
     duplicate = rows.duplicated(subset=subset, keep="first") & keyed
-    for file in rows.loc[~keyed, "_file"].unique():
-        findings.add(file, None, f"{col.LINE_NUMBER} / {col.TARIFF_ORDINAL}", "", "NO_TARIFF_ORDINAL",
-                     "warning", "rows without line and tariff ordinal numbers cannot be matched "
-                     "across files, so identical rows are not merged and disagreements are not "
-                     "detected; give each entry in one file only, or add both columns")
+
+    unkeyed = rows[~keyed]
+    if len(unkeyed):
+        content = ["entry_key", *CONTENT_COLUMNS]
+        copy_number = unkeyed.groupby([*content, "_file"], dropna=False).cumcount()
+        repeated = unkeyed.assign(_copy=copy_number).duplicated(subset=[*content, "_copy"])
+        duplicate |= repeated.reindex(rows.index, fill_value=False)
+    for file in unkeyed["_file"].unique():
+        findings.add(file, None, f"{col.LINE_NUMBER} / {col.TARIFF_ORDINAL}", "",
+                     "NO_TARIFF_ORDINAL", "warning",
+                     "rows without line and tariff ordinal numbers are matched across files on "
+                     "their whole content, and rows that disagree cannot be detected; give each "
+                     "entry in one file only, or add both columns")
     return rows[~duplicate].copy(), rows[duplicate]
 
 
@@ -191,6 +224,12 @@ def load_es003(paths, confirmed_overrides=frozenset(), earliest_date=None):
                       "row has no entry number, so it belongs to no entry and was not read; "
                       "fill in the Entry Summary Number or delete the row")
     rows = rows[rows["entry_state"] != "blank"].copy()
+    if rows.empty:
+        names = ", ".join(entry["file"] for entry in inputs)
+        raise InputError(
+            f"{names}: no data row has a value in the column '{col.ENTRY_NUMBER}', so there is "
+            f"no entry to triage; check that the column holds the entry numbers, or export the "
+            f"report from ACE again")
 
     cells.code_columns(rows)
     cells.importer_columns(rows)

@@ -1,8 +1,9 @@
 """Clean the cells of ES-003 rows, repairing only what is certain and reporting the rest.
 
-Certain repairs: a ``="..."`` wrapper, dashes, spaces and lower case in identifiers; a
-one-digit entry type (``1`` is ``01``); a 9- or 10-digit entry number that the padded form
-proves by its check digit; a 9-digit HTS number in Chapters 01-09. Every repair other than
+Certain repairs are these. A ``="..."`` wrapper, dashes, spaces and lower case are removed
+from identifiers. A one-digit entry type is padded (``1`` is ``01``). A 9- or 10-digit entry
+number is padded when the padded form passes the check digit. A 9-digit HTS number is padded
+to 10 digits (Chapters 01-09). Every repair other than
 the wrapper and separators is reported as a warning. Scientific notation, serial dates and
 bad check digits are never repaired: they are reported as errors and the entry is routed
 ``invalid``.

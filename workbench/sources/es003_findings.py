@@ -44,6 +44,10 @@ def report_codes(rows, findings):
                          "ENTRY_TYPE_ZERO_RESTORED", "warning",
                          lambda v: f"entry type read as {str(v).strip().zfill(2)}: a spreadsheet "
                                    f"dropped the leading zero")
+    odd_type = ~rows["entry_type"].str.fullmatch(r"\d{2}")
+    findings.add_grouped(rows[odd_type], col.ENTRY_TYPE, "INVALID_ENTRY_TYPE", "error",
+                         "entry type is not a two-digit code of the CBP Form 7501 instructions "
+                         "(01, 02, 06, 21, 47 ...); correct it from the entry summary")
     findings.add_grouped(rows[rows["hts_problem"] == "repaired"], col.HTS, "HTS_ZERO_RESTORED",
                          "warning", lambda v: f"HTS number read as {str(v).strip().zfill(10)}: "
                                               f"a spreadsheet dropped the leading zero of a "
@@ -96,8 +100,9 @@ def report_amounts(rows, findings):
     for name, column in (("duty", col.DUTY), ("value", col.GOODS_VALUE)):
         bad = rows[rows[f"{name}_problem"] != ""]
         findings.add_grouped(bad, column, "INVALID_AMOUNT", "error",
-                             "not a dollar amount such as $2,567.49 (negative and text values are "
-                             "not expected in ES-003); correct it from the entry summary")
+                             "not a dollar amount such as $2,567.49 (negative and text values, "
+                             "and amounts of $10 billion or more, are not expected in ES-003); "
+                             "correct it from the entry summary")
 
     exemption_with_duty = rows[(rows["family"] == "ieepa") & (rows["heading_type"] == "exemption")
                                & (rows["duty_cents"] > 0)]

@@ -6,7 +6,9 @@ number keeps its leading zeros, a date keeps its format. Each row carries ``_fil
 the header are not read but returned as findings, so the caller can account for them.
 
 Decoding: a UTF-8 byte order mark is dropped; text that is not valid UTF-8 is read as
-Windows-1252, the code page Excel uses for "CSV" on US Windows.
+Windows-1252, the code page Excel uses for "CSV" on US Windows. A file that starts with a
+UTF-16 byte order mark (Excel's "Unicode Text" format) is read as UTF-16. Line ends may be
+LF, CRLF or a lone CR (classic Mac OS), in any mix, as Excel reads them.
 """
 
 import csv
@@ -24,6 +26,7 @@ from workbench.errors import InputError
 from workbench.sources.columns import canonical
 
 XLSX_MAGIC = b"PK\x03\x04"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 PREFERRED_SHEET = "Main Report"
 # Large enough for one very long cell; pyarrow splits its input in blocks of this size.
 BLOCK_SIZE = 1 << 26
@@ -54,16 +57,31 @@ def read_table(path):
         raise InputError(f"{path.name}: the file is empty; export the report from ACE again")
     if data.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, data)
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not data.startswith(UTF16_BOMS):
         raise InputError(
             f"{path.name}: the file is binary, not a CSV or tab-delimited text export; save "
             f"the report from ACE as CSV, TXT or XLSX")
     return _read_text(path, data)
 
 
-def _decode(data):
+def _decode(data, path):
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            row = data[:3 + error.start].count(b"\n") + 1
+            raise InputError(
+                f"{path.name}: row {row} holds a byte that is not UTF-8 "
+                f"(0x{data[3 + error.start]:02X}), although the file starts with a UTF-8 byte "
+                f"order mark, so it mixes two encodings; save it again as one encoding (CSV "
+                f"UTF-8) or export the report from ACE again") from None
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{path.name}: starts with a UTF-16 byte order mark but is not valid UTF-16 "
+                f"text; save the report from ACE again as CSV, TXT or XLSX") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -88,7 +106,8 @@ def _header(text, delimiter, path):
     first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
     names = [canonical(name) for name in first]
     if not any(names):
-        raise InputError(f"{path.name}: row 1 holds no column names; the header row is missing")
+        raise InputError(f"{path.name}: row 1 holds no column names, so the header row is "
+                         f"missing; export the report from ACE again with its header row")
     seen, duplicates = set(), []
     for name in names:
         if name in seen and name not in duplicates:
@@ -105,7 +124,9 @@ def _header(text, delimiter, path):
 
 
 def _read_text(path, data):
-    text, encoding = _decode(data)
+    text, encoding = _decode(data, path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     header_line = text.split("\n", 1)[0]
     delimiter = _delimiter(header_line, path)
     names = _header(text, delimiter, path)
@@ -149,22 +170,36 @@ def _parse_fast(body, names, delimiter, ragged):
 
 
 def _parse_exact(text, names, delimiter):
-    """Parse row by row, keeping spreadsheet row numbers and returning ragged rows."""
+    """Parse row by row, keeping spreadsheet row numbers and returning ragged rows.
+
+    A row with the wrong cell count that spans several lines most likely opens a quoted cell
+    it never closes (a stray quote), which joins the lines after it to that row. Those lines
+    are read again one at a time, so the rows they hold are read or reported, never lost.
+    """
     csv.field_size_limit(1 << 30)
+    lines = text.split("\n")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     next(reader, None)
     rows, numbers, ragged = [], [], []
+    number, line_end = 1, reader.line_num
     try:
-        for number, cells in enumerate(reader, start=2):
-            if not cells:
-                continue
-            if len(cells) != len(names):
-                ragged.append({"row": number, "cells": cells, "expected": len(names)})
-                continue
-            rows.append(cells)
-            numbers.append(number)
+        for cells in reader:
+            line_start, line_end = line_end + 1, reader.line_num
+            pieces = [cells]
+            if len(cells) != len(names) and line_end > line_start:
+                pieces = [next(csv.reader([line], delimiter=delimiter), [])
+                          for line in lines[line_start - 1:line_end]]
+            for piece in pieces:
+                number += 1
+                if not piece:
+                    continue
+                if len(piece) != len(names):
+                    ragged.append({"row": number, "cells": piece, "expected": len(names)})
+                    continue
+                rows.append(piece)
+                numbers.append(number)
     except csv.Error as error:
-        ragged.append({"row": reader.line_num, "cells": [], "expected": len(names),
+        ragged.append({"row": number + 1, "cells": [], "expected": len(names),
                        "error": str(error)})
     frame = pd.DataFrame(rows, columns=names, dtype=object).fillna("")
     return frame, numbers, ragged
@@ -195,7 +230,8 @@ def _read_xlsx(path, data):
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
-        raise InputError(f"{path.name}: sheet '{sheet.title}' is empty")
+        raise InputError(f"{path.name}: sheet '{sheet.title}' is empty; export the report "
+                         f"from ACE again, or put the ES-003 rows on that sheet")
     text_header = ",".join(f'"{_xlsx_cell(v)}"' for v in header)
     names = _header(text_header, ",", path)
 

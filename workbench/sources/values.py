@@ -16,20 +16,31 @@ import re
 
 import pandas as pd
 
-_MONEY = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\$?\.\d{1,2}$")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+0{1,2}:00(?::00)?(?:\s*[AP]M)?)?$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
-_SERIAL = re.compile(r"^\d{1,6}(\.\d+)?$")
+# re.ASCII: \d is 0-9 only, so full-width or Arabic-Indic digits are reported, not parsed.
+_MONEY = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\$?\.\d{1,2}$", re.ASCII)
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+0{1,2}:00(?::00)?(?:\s*[AP]M)?)?$",
+                      re.ASCII)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$", re.ASCII)
+_SERIAL = re.compile(r"^\d{1,6}(\.\d+)?$", re.ASCII)
+
+# An amount of $10 billion or more on one tariff row is a damaged cell; refusing it also keeps
+# the int64 sums of cents far from overflow (9.2e18 cents).
+MAX_WHOLE_DOLLAR_DIGITS = 10
 
 
 def parse_money(series):
     """Return (cents as int64, problem) for a column of dollar amounts.
 
-    A blank cell is zero. Anything other than an unsigned amount with at most two decimals is
-    a problem ('invalid') and counts as zero, so the caller must act on the problem column.
+    A blank cell is zero. Anything other than an unsigned amount below $10 billion with at
+    most two decimals is a problem ('invalid') and counts as zero, so the caller must act on
+    the problem column.
     """
+    if series.empty:
+        return pd.Series(0, index=series.index, dtype="int64"), pd.Series("", index=series.index)
     text = series.astype(str).str.strip().str.replace(" ", "", regex=False)
     ok = text.str.match(_MONEY) | (text == "")
+    whole_digits = text.str.replace(r"[$,]|\..*", "", regex=True).str.len()
+    ok &= whole_digits <= MAX_WHOLE_DOLLAR_DIGITS
     cleaned = text.where(ok & (text != ""), "0").str.replace(r"[$,]", "", regex=True)
     parts = cleaned.str.partition(".")
     whole = pd.to_numeric(parts[0].replace("", "0"), downcast=None).astype("int64")
@@ -62,7 +73,7 @@ def parse_dates(series):
     """Return (dates as datetime64 with NaT, problem) for a column of dates.
 
     Problems: 'blank', 'serial' (a bare number: a spreadsheet serial date), 'invalid'.
-    Each distinct text is parsed once, because a column holds few distinct dates.
+    Each distinct text is parsed once, because a column contains few distinct dates.
     """
     text = series.astype(str)
     parsed = {value: _parse_one_date(value) for value in pd.unique(text)}
