@@ -1,8 +1,8 @@
 """Drawback amounts per ACE accounting class for one designation of import quantity.
 
-Per unit of the import line: duty and taxes are the eligible amounts divided by the line's
-units (per-unit averaging, 19 CFR 190.2); MPF is apportioned to the line by relative value and
-then divided by its units (190.51(b)(2)); HMT is apportioned the same way. On substitution
+Per unit of the import line, duty and taxes are the eligible amounts divided by the line's
+units (per-unit averaging, 19 CFR 190.2). MPF is apportioned to the line by relative value and
+then divided by its units (190.51(b)(2)), and HMT is apportioned the same way. On substitution
 claims the lesser-of rule multiplies each per-unit amount by
 ``min(1, comparison value per unit / entered value per unit)``, where the comparison value
 is the export value (1313(j)(2)) or the cost of the substituted merchandise (1313(b)).
@@ -25,7 +25,7 @@ import dataclasses
 from decimal import Decimal
 
 from workbench.drawback import tables
-from workbench.drawback.amounts import ZERO, half_up_cents, step, to_cents
+from workbench.drawback.amounts import ZERO, step, to_cents
 
 ONE = Decimal("1")
 
@@ -83,16 +83,14 @@ def charge_refund(eligible_amount, line_units, units, factor, mode):
     return to_cents(per_unit * factor * tables.limits().refund_rate * units, mode)
 
 
-def ace_maximum(eligible_amount, line_units, units):
-    """Return what ACE computes as the maximum: 99% per unit times units, no lesser-of."""
-    if not eligible_amount:
-        return ZERO
-    return half_up_cents(eligible_amount / line_units * tables.limits().refund_rate * units)
+def ace_maximum(eligible_amount, line_units, units, mode):
+    """Return the maximum ACE allows: 99% per unit times units, without the lesser-of rule."""
+    return charge_refund(eligible_amount, line_units, units, ONE, mode)
 
 
-def fee_maximum(share, units):
-    """Return the ACE maximum of an apportioned fee on ``units`` (exact, half-up)."""
-    return half_up_cents(fee_per_unit(share, ONE, "exact") * units)
+def fee_maximum(share, units, mode):
+    """Return the maximum of an apportioned fee on ``units``, without the lesser-of rule."""
+    return mpf_refund(share, units, ONE, mode)
 
 
 def check_claimed(claimed, maximum):

@@ -5,8 +5,6 @@ bad cell, naming the file, the spreadsheet row, the column and the value, so the
 stop on a bad cell.
 """
 
-from decimal import Decimal
-
 from workbench.drawback.amounts import cents_to_decimal, parse_quantity
 from workbench.identifiers import entry_number, hts
 from workbench.sources.values import parse_dates, parse_money
@@ -139,5 +137,3 @@ def flags(frame, name):
     """Return True where the cell is Y, YES, TRUE or X (case-insensitive)."""
     return [text.upper() in ("Y", "YES", "TRUE", "X") for text in column(frame, name)]
 
-
-ZERO = Decimal("0")

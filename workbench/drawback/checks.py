@@ -113,6 +113,7 @@ def notice_warning(export):
     needed = tables.limits().notice_of_intent_working_days
     days = working_days_between(export.notice_date, export.export_date)
     if days < needed:
-        return (f"Notice of Intent filed {days} working days before export; at least {needed} "
-                f"are required (19 CFR 190.35); claim at risk of denial")
+        return (f"Notice of Intent filed {days} working days before export (Monday to Friday, "
+                f"federal holidays not subtracted); at least {needed} are required (19 CFR "
+                f"190.35); claim at risk of denial")
     return None

@@ -1,18 +1,18 @@
 """The designation engine: pair each export with import quantity under one provision.
 
-* Direct identification (1313(j)(1), 1313(c)): the export names its import entry and line;
-  with an accounting method (``--method fifo`` and the others of 19 CFR 191.14) the export is
+* Direct identification (1313(j)(1), 1313(c)): the export names its import entry and line.
+  With an accounting method (``--method fifo`` and the others of 19 CFR 191.14), the export is
   identified with receipts of the same 8-digit subheading instead.
 * Unused substitution (1313(j)(2)): import lines of the export's 8-digit subheading (first 8
   digits of the Schedule B number, 1313(j)(6)), under the "Other" rule, never for exports to
-  Canada or Mexico; the oldest import is designated first, so the lines closest to their
+  Canada or Mexico. The oldest import is designated first, so the lines closest to their
   five-year limit are used before they expire.
 * Manufacturing (1313(a), 1313(b)): the export's production lot gives the merchandise used;
   1313(a) designates the import line the lot names, 1313(b) lines of the merchandise's 8-digit
   subheading, oldest first.
 
 Every designation passes the ledger (quantity left, one election per line) and the time
-windows; what fails is reported as a finding and as unmatched export quantity.
+windows. A designation that fails is reported as a finding and as unmatched export quantity.
 """
 
 import dataclasses
@@ -60,6 +60,9 @@ class Designator:
         self.ledger = ledger
         self.findings = findings
         self.lines = {line.key: line for line in context.lines}
+        self.by_subheading = {}
+        for line in sorted(context.lines, key=lambda l: (l.import_date, l.key)):
+            self.by_subheading.setdefault(line.hts8, []).append(line)
         self.designations = []
         self.unmatched = []
         self.lot_left = {lot: record.article_quantity
@@ -88,7 +91,7 @@ class Designator:
 
     # -- outcomes ------------------------------------------------------------------------
 
-    def _refuse(self, export, quantity, reason, column=col.IMPORT_LINE):
+    def _reject(self, export, quantity, reason, column=col.IMPORT_LINE):
         self.unmatched.append(Unmatched(export, quantity, reason))
         self.findings.add(export.file, export.row, column, export.reference,
                           "DESIGNATION_REJECTED", "error",
@@ -101,7 +104,7 @@ class Designator:
         try:
             self.ledger.designate(line.key, quantity, election)
         except DesignationRejected as error:
-            self._refuse(export, articles if articles is not None else quantity, str(error))
+            self._reject(export, articles if articles is not None else quantity, str(error))
             return False
         self.designations.append(Designation(line, export, quantity, election, method,
                                              comparison, lot, articles))
@@ -111,7 +114,7 @@ class Designator:
 
     def _direct(self, export):
         if not export.import_entry:
-            self._refuse(export, export.quantity,
+            self._reject(export, export.quantity,
                          "no import entry and line named; direct identification needs them, "
                          "or choose an accounting method with --method", col.IMPORT_ENTRY)
             return
@@ -120,14 +123,14 @@ class Designator:
             return
         reason = self._direct_reason(line, export)
         if reason:
-            self._refuse(export, export.quantity, reason)
+            self._reject(export, export.quantity, reason)
             return
         self._designate(export, line, export.quantity, "direct")
 
     def _named_line(self, export):
         key = (export.import_entry, export.import_line)
         if key not in self.lines:
-            self._refuse(export, export.quantity,
+            self._reject(export, export.quantity,
                          f"entry {key[0]} line {key[1]} is not among the usable import lines "
                          f"(missing from the import file, or left out: see its findings)")
             return None
@@ -165,14 +168,14 @@ class Designator:
 
     def _identified(self, export, allocation):
         if allocation.receipt_id is None:
-            self._refuse(export, allocation.quantity,
+            self._reject(export, allocation.quantity,
                          f"the {self.context.method} inventory of subheading "
                          f"{export.schedule_b[:8]} has no receipt left to identify these units")
             return
         line = self.lines[allocation.receipt_id]
         reason = self._direct_reason(line, export)
         if reason:
-            self._refuse(export, allocation.quantity, f"identified with {line.label}: {reason}")
+            self._reject(export, allocation.quantity, f"identified with {line.label}: {reason}")
             return
         self._designate(export, line, allocation.quantity, self.context.method)
 
@@ -182,13 +185,14 @@ class Designator:
         if self.context.provision.usmca_barred:
             reason = checks.usmca_destination(export.destination)
             if reason:
-                self._refuse(export, export.quantity, reason, col.DESTINATION)
+                self._reject(export, export.quantity, reason, col.DESTINATION)
                 return
         if export.import_entry:
             self._named_substitution(export)
             return
         comparison = export.value_per_unit
-        self._fill(export, export.quantity, lambda line: self._substitution_reason(line, export),
+        self._fill(export, export.quantity, export.schedule_b,
+                   lambda line: self._substitution_reason(line, export),
                    lambda line, units: self._designate(export, line, units, "substitution",
                                                        comparison))
 
@@ -198,7 +202,7 @@ class Designator:
             return
         reason = self._substitution_reason(line, export)
         if reason:
-            self._refuse(export, export.quantity, reason)
+            self._reject(export, export.quantity, reason)
             return
         self._designate(export, line, export.quantity, "substitution", export.value_per_unit)
 
@@ -239,22 +243,28 @@ class Designator:
             return f"{line.label} has no quantity left"
         return None
 
-    def _fill(self, export, needed, reason_of, designate, scale=None):
-        """Designate the oldest lines that pass ``reason_of`` until ``needed`` is covered."""
-        reasons = []
-        for line in sorted(self.lines.values(), key=lambda l: (l.import_date, l.key)):
+    def _fill(self, export, needed, subheading, reason_of, designate, scale=None):
+        """Designate the oldest lines of the subheading that pass ``reason_of`` until
+        ``needed`` is covered."""
+        reasons, used_up = {}, 0
+        for line in self.by_subheading.get(subheading[:8], []):
             if needed <= 0:
                 break
+            if self.ledger.remaining(line.key) <= 0:
+                used_up += 1
+                continue
             reason = reason_of(line)
             if reason:
-                reasons.append(reason)
+                reasons.setdefault(reason, None)
                 continue
             units = min(needed, self.ledger.remaining(line.key))
             if designate(line, units):
                 needed -= units
+        if used_up:
+            reasons[f"{used_up} lines of the subheading have no quantity left"] = None
         if needed > 0:
             quantity = needed if scale is None else needed * scale
-            self._refuse(export, quantity, _no_line_reason(export, reasons))
+            self._reject(export, quantity, _no_line_reason(subheading, list(reasons)))
 
     # -- manufacturing -------------------------------------------------------------------
 
@@ -273,15 +283,15 @@ class Designator:
         production = self.context.production or {}
         record = production.get(export.production_lot)
         if record is None:
-            self._refuse(export, export.quantity,
+            self._reject(export, export.quantity,
                          f"production lot {export.production_lot or '(blank)'} is not in the "
                          f"production file", col.PRODUCTION_LOT)
             return None
         if record.article_uom and record.article_uom != export.uom:
-            self._refuse(export, export.quantity, checks.same_unit(record.article_uom, export.uom))
+            self._reject(export, export.quantity, checks.same_unit(record.article_uom, export.uom))
             return None
         if export.quantity > self.lot_left[record.lot]:
-            self._refuse(export, export.quantity,
+            self._reject(export, export.quantity,
                          f"production lot {record.lot} has only "
                          f"{quantity_text(self.lot_left[record.lot])} {export.uom} of articles "
                          f"left to export", col.PRODUCTION_LOT)
@@ -292,13 +302,13 @@ class Designator:
         key = import_line_of(record.merchandise_source)
         line = self.lines.get(key) if key else None
         if line is None:
-            self._refuse(export, export.quantity,
+            self._reject(export, export.quantity,
                          f"production lot {record.lot}: Merchandise Source "
                          f"{record.merchandise_source!r} names no usable import entry and line")
             return
         reason = (self._direct_reason_manufacturing(line, export, record))
         if reason:
-            self._refuse(export, export.quantity, reason)
+            self._reject(export, export.quantity, reason)
             return
         self._designate(export, line, merchandise, "manufacturing", None, record.lot,
                         export.quantity)
@@ -323,17 +333,15 @@ class Designator:
                                    record.merchandise_unit_value, record.lot,
                                    units * articles_per_unit)
 
-        self._fill(export, merchandise, reason_of, designate, scale=articles_per_unit)
+        self._fill(export, merchandise, record.merchandise_hts, reason_of, designate,
+                   scale=articles_per_unit)
 
 
-def _no_line_reason(export, reasons):
+def _no_line_reason(subheading, reasons):
+    """Return why no import line of the subheading covers the rest of an export."""
     if not reasons:
-        return "no import line with quantity left"
-    relevant = [reason for reason in reasons if not reason.startswith("8-digit mismatch")]
-    if not relevant:
-        return (f"8-digit mismatch: no import line of subheading "
-                f"{hts.format(export.schedule_b[:8])} (19 CFR 190.2)")
-    distinct = list(dict.fromkeys(relevant))
-    shown = "; ".join(distinct[:3])
-    more = f"; and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+        return (f"8-digit mismatch: no import line of subheading {hts.format(subheading[:8])} "
+                f"(19 CFR 190.2)")
+    shown = "; ".join(reasons[:3])
+    more = f"; and {len(reasons) - 3} more" if len(reasons) > 3 else ""
     return f"no import line qualifies: {shown}{more}"

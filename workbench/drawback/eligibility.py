@@ -1,11 +1,11 @@
-"""Which charges of an import line count for drawback, and why the others do not.
+"""Drawback eligibility of the charges on an import line, with the reason for each exclusion.
 
-One decision per charge, in the order the law sets it: the charge table (ordinary duty,
-Sections 301, 201 and 122 yes; Section 232, AD/CVD and IEEPA fentanyl duty no); MPF and HMT
-only on unused-merchandise claims (19 CFR 191.3(a)(4)); IEEPA duty the entry has declared to
-CAPE never (the same dollar is never recovered twice). IEEPA duty of an entry whose CAPE status
-is none stays eligible, with a warning that designating the entry makes CAPE reject it
-(``ENTRY ON DRAWBACK``), so CAPE should come first.
+Each charge gets one decision, in the order the law sets it. First the charge table: ordinary
+duty and Sections 301, 201 and 122 count, while Section 232, AD/CVD and IEEPA fentanyl duty do
+not. MPF and HMT count only on unused-merchandise claims (19 CFR 191.3(a)(4)). IEEPA duty that
+the entry has declared to CAPE never counts, because the same dollar is never recovered
+twice. IEEPA duty of an entry with CAPE status ``none`` stays eligible, with a warning that
+designating the entry makes CAPE reject it (``ENTRY ON DRAWBACK``), so CAPE should come first.
 
 >>> decide("section_232", "unused", "none").reason
 'Sec. 232: drawback barred by proclamation'

@@ -100,6 +100,6 @@ def _build(file, row, values, cell, disposition):
         schedule_b=values["schedule_b"], description=cell[col.DESCRIPTION],
         quantity=values["quantity"], uom=cell[col.EXPORT_UOM].upper(), value=values["value"],
         import_entry=values["entry"] or "", import_line=values["line"],
-        waiver=values["waiver"][0] if isinstance(values["waiver"], list) else values["waiver"],
+        waiver=values["waiver"],
         notice_date=values["notice"], production_lot=cell[col.PRODUCTION_LOT],
         disposition=disposition)

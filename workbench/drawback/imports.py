@@ -67,8 +67,21 @@ def _require_columns(frame, path):
 
 def _parse_rows(frame, findings):
     """Return one dict per row with parsed values, None marking a bad required cell."""
+    parsed = _parsed_columns(frame, findings)
+    text = _text_columns(frame)
+    exempt = cells.flags(frame, col.MPF_EXEMPT)
+    rows = []
+    for index, (file, row) in enumerate(zip(frame["_file"], frame["_row"])):
+        record = {key: values[index] for key, values in parsed.items()}
+        record.update({key: values.iloc[index] for key, values in text.items()})
+        record.update(file=file, row=int(row), mpf_exempt=exempt[index])
+        rows.append(record)
+    return rows
+
+
+def _parsed_columns(frame, findings):
     date_column = col.IMPORT_DATE if col.IMPORT_DATE in frame.columns else es003.ENTRY_DATE
-    parsed = {
+    return {
         "entry": cells.entry_numbers(frame, es003.ENTRY_NUMBER, findings),
         "line": cells.line_numbers(frame, es003.LINE_NUMBER, findings),
         "hts": cells.hts_numbers(frame, es003.HTS, findings),
@@ -82,7 +95,10 @@ def _parse_rows(frame, findings):
         "tax": cells.money(frame, col.TAX, findings),
         "date": cells.dates(frame, date_column, findings),
     }
-    text = {
+
+
+def _text_columns(frame):
+    return {
         "uom": cells.column(frame, col.UOM).str.upper(),
         "mode": pad_code(cells.column(frame, col.MODE), 2)[0],
         "importer": cells.column(frame, es003.IMPORTER_NUMBER),
@@ -91,14 +107,6 @@ def _parse_rows(frame, findings):
         "description_8": cells.column(frame, col.DESCRIPTION_8),
         "description_10": cells.column(frame, col.DESCRIPTION_10),
     }
-    exempt = cells.flags(frame, col.MPF_EXEMPT)
-    rows = []
-    for index, (file, row) in enumerate(zip(frame["_file"], frame["_row"])):
-        record = {key: values[index] for key, values in parsed.items()}
-        record.update({key: values.iloc[index] for key, values in text.items()})
-        record.update(file=file, row=int(row), mpf_exempt=exempt[index])
-        rows.append(record)
-    return rows
 
 
 def _build_lines(rows, findings):
@@ -215,13 +223,17 @@ def _charges(group):
                 yield Charge(kind, record["hts"], record[name])
 
 
-def entry_value_subject_to_mpf(lines, entry):
-    """Return the total entered value of the entry's lines that are not MPF-exempt."""
-    return sum((line.entered_value for line in lines
-                if line.entry_number == entry and not line.mpf_exempt), Decimal("0"))
+def entry_values(lines):
+    """Return ({entry: value subject to MPF}, {entry: value of all lines}) over the lines.
 
-
-def entry_value(lines, entry):
-    """Return the total entered value of the entry's lines (the HMT apportionment base)."""
-    return sum((line.entered_value for line in lines if line.entry_number == entry),
-               Decimal("0"))
+    MPF-exempt lines are left out of the MPF base (19 CFR 190.51(b)(2)); the HMT base is the
+    value of every line of the entry.
+    """
+    subject_to_mpf, total = {}, {}
+    for line in lines:
+        value = line.entered_value
+        total[line.entry_number] = total.get(line.entry_number, Decimal("0")) + value
+        mpf_value = Decimal("0") if line.mpf_exempt else value
+        subject_to_mpf[line.entry_number] = (
+            subject_to_mpf.get(line.entry_number, Decimal("0")) + mpf_value)
+    return subject_to_mpf, total

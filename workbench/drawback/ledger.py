@@ -1,9 +1,9 @@
 """The designation ledger: quantity left and the election fixed on each import line.
 
 Every import line may be designated only up to its quantity, over all claims together
-(19 U.S.C. 1313(v): no double use), and serves either direct identification or substitution,
-never both; the first accepted claim fixes the election for what is left (19 CFR
-190.51(a)(3)). The ledger starts from the earlier designations and rejects any designation
+(19 U.S.C. 1313(v): no double use). A line serves either direct identification or
+substitution, never both, and the first accepted claim fixes the election for what is left
+(19 CFR 190.51(a)(3)). The ledger starts from the earlier designations and rejects any designation
 that would break either rule, with a message naming the line and the quantity left.
 
 >>> from decimal import Decimal as D

@@ -7,10 +7,11 @@ drawback claim, with ``Import Entry Summary Number``, ``Import Entry Summary Lin
 ``Unique Export Identifier`` and ``IEEPA Duty Claimed Amount``. A row whose status is
 ``rejected`` or ``withdrawn`` neither uses quantity nor fixes the election.
 
-CAPE status (``--cape-status``): either a CSV with an entry number column and ``CAPE Status``
-(none, declared, accepted, refunded or rejected), or a ``workbench triage`` output folder,
-whose ``triage.csv`` routes ``cape`` and ``declared`` count as declared (the entry is being
-declared, so its IEEPA duty goes to CAPE) and every other route as none.
+CAPE status (``--cape-status``) comes from a CSV with an entry number column and
+``CAPE Status`` (none, declared, accepted, refunded or rejected). It may also come from a
+``workbench triage`` output folder. There the ``triage.csv`` routes ``cape`` and ``declared``
+count as declared, because the entry is being declared and its IEEPA duty goes to CAPE. Every
+other route counts as none.
 
 >>> election_of("Substitution", ""), election_of("", "58"), election_of("", "")
 ('substitution', 'direct', None)

@@ -1,8 +1,8 @@
 """Manufacturing records: which merchandise each production lot used and what it produced.
 
-An export names its ``Production Lot``. The share of the lot's merchandise that the export
-carries is the merchandise quantity used times the exported share of the articles produced,
-for example 30,000 containers of 0.25 kg of resin from a lot that used 7,500 kg: 7,500 kg.
+An export names its ``Production Lot``. The export carries the merchandise quantity used times
+the exported share of the articles produced. For example, exporting all 30,000 containers of a
+lot that used 7,500 kg of resin designates 7,500 kg.
 ``Merchandise Unit Value Amount`` is the cost of the substituted merchandise per unit, the
 value the 1313(b) lesser-of rule compares (19 CFR 190.11(d)). ``Merchandise Source`` names the
 import entry and line for direct identification (1313(a)), for example
@@ -73,9 +73,10 @@ def _record(frame, index, file, row, parsed, findings):
         findings.add(file, row, col.LOT, lot, "PRODUCTION_UNUSABLE", "error",
                      "production row left out: the lot is blank or a cell is invalid")
         return None
-    if not values["produced"]:
+    if not values["produced"] or not values["used"]:
         findings.add(file, row, col.ARTICLE_QUANTITY, "0", "INVALID_QUANTITY", "error",
-                     "a lot that produced no articles cannot support an export")
+                     "a lot must use merchandise and produce articles (both quantities above "
+                     "zero) to support an export")
         return None
     return ProductionRecord(
         file=file, row=row, lot=lot, production_date=values["date"],

@@ -9,6 +9,7 @@ Decimal('0.99')
 """
 
 import dataclasses
+import functools
 from decimal import Decimal
 
 from workbench.errors import InputError
@@ -65,6 +66,7 @@ class Limits:
     mpf_decimal_places: int
 
 
+@functools.lru_cache(maxsize=None)
 def provision(code):
     """Return the ``Provision`` for a two-digit code; raise ``InputError`` for an unknown code."""
     rows = load_table("drawback_provisions")["provisions"]
@@ -81,6 +83,7 @@ def provision(code):
         usmca_barred=bool(row.get("usmca_barred", False)), confidence=row["confidence"])
 
 
+@functools.lru_cache(maxsize=None)
 def charge_rule(kind):
     """Return the ``ChargeRule`` of a charge kind (ordinary_duty, section_301, mpf, ...)."""
     row = load_table("drawback_charges")["charges"][kind]
@@ -91,6 +94,7 @@ def charge_rule(kind):
         source=row["source"])
 
 
+@functools.lru_cache(maxsize=None)
 def limits():
     """Return the ``Limits`` of drawback claims."""
     values = {key: spec["value"] for key, spec in load_table("drawback_limits")["limits"].items()}
