@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 AS_OF := 2026-12-04
 DEMO := reports/demo
 
-.PHONY: venv demo test browser clean
+.PHONY: venv demo test browser notebooks clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -43,6 +43,10 @@ browser:
 
 test: venv browser $(DEMO)/triage/summary.json
 	$(BIN)/pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests workbench notebooks
+
+# Re-execute the stored notebooks on the sample data (their outputs are what nbval compares).
+notebooks: venv $(DEMO)/triage/summary.json
+	$(BIN)/python notebooks/refresh.py
 
 clean:
 	rm -rf $(VENV) reports/demo .pytest_cache
