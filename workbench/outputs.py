@@ -68,8 +68,13 @@ def csv_bytes(header, rows):
 def neutralise_column(series):
     """Return the column as text with formula-like cells neutralised (vectorised ``neutralise``)."""
     text = series.astype(str)
-    risky = text.str[:1].isin(list(_FORMULA_START)) & ~text.str.match(_SIGNED_NUMBER)
-    return text.where(~risky, "'" + text)
+    risky = text.str.startswith(_FORMULA_START)
+    if not risky.any():
+        return text
+    risky[risky] = ~text[risky].str.match(_SIGNED_NUMBER)
+    safe = text.copy()
+    safe[risky] = "'" + text[risky]
+    return safe
 
 
 def write_frame(path, frame):

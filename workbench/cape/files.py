@@ -12,7 +12,7 @@ from workbench.cape.declaration import write_declarations
 from workbench.identifiers import importer_number
 from workbench.outputs import sha256_file
 
-# The manifest goes first, so a run stopped part-way leaves none that vouches for old files;
+# The manifest goes first, so a run stopped part-way leaves none that vouches for old files.
 # ``.NAME.*.part`` files are the temporary files of a run that was killed while writing.
 STALE_PATTERNS = ("MANIFEST.sha256", "cape_declaration_*.csv", "handoff_*.csv", ".*.part")
 

@@ -9,6 +9,7 @@ bad check digits are never repaired: they are reported as errors and the entry i
 ``invalid``.
 """
 
+import numpy as np
 import pandas as pd
 
 from workbench.identifiers import entry_number, hts, importer_number
@@ -38,17 +39,42 @@ def classify_entry_number(raw):
         return found, "invalid", str(error)
 
 
+# A valid entry number as ACE exports it: compact, upper case, filer code not 000. Within this
+# shape a value is in scientific notation only when it starts with 1 or 2 digits and an E.
+_COMPACT_ENTRY = r"[A-Z0-9]{3}[0-9]{8}"
+_SCIENTIFIC_IN_SHAPE = r"[0-9]{1,2}E"
+
+
 def entry_number_columns(rows):
-    """Add entry_key, entry_state and entry_detail, classifying each distinct value once."""
-    _map_results(rows, rows[col.ENTRY_NUMBER].astype(str), classify_entry_number,
-                 ["entry_key", "entry_state", "entry_detail"])
+    """Add entry_key, entry_state and entry_detail, classifying each distinct value once.
+
+    Distinct values already in compact form are checked together with one vectorised check
+    digit test; only the others (and those that fail) go through ``classify_entry_number``.
+    """
+    raw = rows[col.ENTRY_NUMBER].astype(str)
+    codes, distinct = pd.factorize(raw)
+    distinct = pd.Series(distinct)
+    compact = (distinct.str.fullmatch(_COMPACT_ENTRY) & ~distinct.str.startswith("000")
+               & ~distinct.str.match(_SCIENTIFIC_IN_SHAPE)).to_numpy(dtype=bool)
+    passes = np.zeros(len(distinct), dtype=bool)
+    passes[compact] = entry_number.check_digits_match(distinct[compact].tolist())
+
+    results = [(value, "ok", "") if ok else classify_entry_number(value)
+               for value, ok in zip(distinct.tolist(), passes)]
+    _spread(rows, results, codes, ["entry_key", "entry_state", "entry_detail"])
 
 
 def _map_results(rows, raw, function, names):
     """Apply ``function`` once per distinct value of ``raw`` and add its results as columns."""
-    results = {value: function(value) for value in pd.unique(raw)}
+    codes, distinct = pd.factorize(raw)
+    _spread(rows, [function(value) for value in distinct], codes, names)
+
+
+def _spread(rows, results, codes, names):
+    """Add one column per position of the per-value ``results``, repeated by ``codes``."""
     for position, name in enumerate(names):
-        rows[name] = raw.map({value: result[position] for value, result in results.items()})
+        values = pd.Series([result[position] for result in results])
+        rows[name] = values.take(codes).set_axis(rows.index)
 
 
 def invalid_entry_message(value, detail):
@@ -79,13 +105,13 @@ def code_columns(rows):
 def importer_columns(rows):
     """Add importer_key (compact number, for grouping) and importer_shown (masked if SSN-form)."""
     raw = rows[col.IMPORTER_NUMBER].astype(str).str.strip()
-    distinct = pd.unique(raw)
-    compact = {v: importer_number.compact(v) for v in distinct}
-    shown = {v: importer_number.mask(v) for v in distinct}
-    valid = {v: importer_number.is_valid(v) for v in distinct}
-    rows["importer_key"] = raw.map(compact)
-    rows["importer_shown"] = raw.map(shown)
-    rows["importer_format_ok"] = raw.map(valid)
+    _map_results(rows, raw, _importer_facts,
+                 ["importer_key", "importer_shown", "importer_format_ok"])
+
+
+def _importer_facts(value):
+    return (importer_number.compact(value), importer_number.mask(value),
+            importer_number.is_valid(value))
 
 
 def date_columns(rows):

@@ -15,7 +15,6 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -28,8 +27,9 @@ from workbench.sources.columns import canonical
 XLSX_MAGIC = b"PK\x03\x04"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 PREFERRED_SHEET = "Main Report"
-# Large enough for one very long cell; pyarrow splits its input in blocks of this size.
-BLOCK_SIZE = 1 << 26
+# pyarrow parses blocks of this size in parallel, and its default of 1 MiB is the fastest. A
+# file with a longer cell is read again with 64 MiB blocks before the exact reader is used.
+BLOCK_SIZES = (1 << 20, 1 << 26)
 
 
 @dataclasses.dataclass
@@ -53,7 +53,7 @@ def read_table(path):
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, expected a CSV, TXT or XLSX file") from None
 
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(f"{path.name}: the file is empty; export the report from ACE again")
     if data.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_xlsx(path, data)
@@ -71,7 +71,7 @@ def _decode(data, path):
         except UnicodeDecodeError as error:
             row = data[:3 + error.start].count(b"\n") + 1
             raise InputError(
-                f"{path.name}: row {row} holds a byte that is not UTF-8 "
+                f"{path.name}: row {row} contains a byte that is not UTF-8 "
                 f"(0x{data[3 + error.start]:02X}), although the file starts with a UTF-8 byte "
                 f"order mark, so it mixes two encodings; save it again as one encoding (CSV "
                 f"UTF-8) or export the report from ACE again") from None
@@ -102,11 +102,21 @@ def _delimiter(header_line, path):
     return best if counts[best] else ","
 
 
+def _lines(text):
+    """Yield the lines of ``text`` one at a time, without copying the whole text."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
 def _header(text, delimiter, path):
-    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    first = next(csv.reader(_lines(text), delimiter=delimiter), [])
     names = [canonical(name) for name in first]
     if not any(names):
-        raise InputError(f"{path.name}: row 1 holds no column names, so the header row is "
+        raise InputError(f"{path.name}: row 1 contains no column names, so the header row is "
                          f"missing; export the report from ACE again with its header row")
     seen, duplicates = set(), []
     for name in names:
@@ -127,7 +137,8 @@ def _read_text(path, data):
     text, encoding = _decode(data, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    header_line = text.split("\n", 1)[0]
+    first_break = text.find("\n")
+    header_line = text if first_break < 0 else text[:first_break]
     delimiter = _delimiter(header_line, path)
     names = _header(text, delimiter, path)
     layout = {"\t": "tab-delimited text", ",": "CSV"}.get(delimiter, f"{delimiter!r}-delimited")
@@ -135,15 +146,23 @@ def _read_text(path, data):
     # The fast parser cannot number rows once it skips one, nor count blank lines; the exact
     # parser handles those files.
     ragged = []
-    body = text.split("\n", 1)[1] if "\n" in text else ""
-    if not re.search(r"\n\r?\n", body.rstrip()):
+    body = "" if first_break < 0 else text[first_break + 1:]
+    if not _has_blank_line(body):
         frame = _parse_fast(body, names, delimiter, ragged)
         numbers = range(2, len(frame) + 2)
-    if ragged or re.search(r"\n\r?\n", body.rstrip()):
+    if ragged or _has_blank_line(body):
         frame, numbers, ragged = _parse_exact(text, names, delimiter)
     frame.insert(0, "_file", path.name)
     frame.insert(1, "_row", numbers)
     return Table(path, frame, encoding, layout, ragged)
+
+
+def _has_blank_line(body):
+    """Tell whether a blank line comes before the last row (line ends already LF)."""
+    end = len(body)
+    while end and body[end - 1].isspace():
+        end -= 1
+    return body.find("\n\n", 0, end) >= 0
 
 
 def _parse_fast(body, names, delimiter, ragged):
@@ -151,18 +170,25 @@ def _parse_fast(body, names, delimiter, ragged):
         ragged.append(row)
         return "skip"
 
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
-                                             invalid_row_handler=skip),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
-                strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except pa.ArrowInvalid:
-        # A cell larger than a block or a stray quote: the exact reader reports it by row.
+    data = body.encode("utf-8")
+    for block_size in BLOCK_SIZES:
+        del ragged[:]
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(data),
+                read_options=pacsv.ReadOptions(column_names=names, block_size=block_size),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                                 invalid_row_handler=skip),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.string() for name in names},
+                    strings_can_be_null=False, quoted_strings_can_be_null=False),
+            )
+            break
+        except pa.ArrowInvalid:
+            continue
+    else:
+        # A cell larger than the largest block or a stray quote: the exact reader reports it
+        # by row.
         ragged.append(None)
         return pd.DataFrame(columns=names)
     frame = table.to_pandas()

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # re.ASCII: \d is 0-9 only, so full-width or Arabic-Indic digits are reported, not parsed.
 _MONEY = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\$?\.\d{1,2}$", re.ASCII)
@@ -23,7 +25,7 @@ _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+0{1,2}:00(?::00)?(?:\s
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$", re.ASCII)
 _SERIAL = re.compile(r"^\d{1,6}(\.\d+)?$", re.ASCII)
 
-# An amount of $10 billion or more on one tariff row is a damaged cell; refusing it also keeps
+# An amount of $10 billion or more on one tariff row is a damaged cell. Rejecting it also keeps
 # the int64 sums of cents far from overflow (9.2e18 cents).
 MAX_WHOLE_DOLLAR_DIGITS = 10
 
@@ -33,20 +35,27 @@ def parse_money(series):
 
     A blank cell is zero. Anything other than an unsigned amount below $10 billion with at
     most two decimals is a problem ('invalid') and counts as zero, so the caller must act on
-    the problem column.
+    the problem column. The work is done by Arrow compute functions, whose RE2 regular
+    expressions read \\d as 0-9 only, so the column is parsed without a Python loop.
     """
     if series.empty:
         return pd.Series(0, index=series.index, dtype="int64"), pd.Series("", index=series.index)
     text = series.astype(str).str.strip().str.replace(" ", "", regex=False)
-    ok = text.str.match(_MONEY) | (text == "")
-    whole_digits = text.str.replace(r"[$,]|\..*", "", regex=True).str.len()
-    ok &= whole_digits <= MAX_WHOLE_DOLLAR_DIGITS
-    cleaned = text.where(ok & (text != ""), "0").str.replace(r"[$,]", "", regex=True)
-    parts = cleaned.str.partition(".")
-    whole = pd.to_numeric(parts[0].replace("", "0"), downcast=None).astype("int64")
-    fraction = parts[2].str.ljust(2, "0").replace("", "00").astype("int64")
-    cents = whole * 100 + fraction
-    problem = pd.Series("", index=series.index).where(ok, "invalid")
+    values = pa.array(text).cast(pa.string())
+    digits = pc.replace_substring_regex(values, "[$,]", "")
+    whole_digits = pc.utf8_length(pc.replace_substring_regex(digits, r"\..*", ""))
+    ok = pc.and_(pc.or_(pc.match_substring_regex(values, _MONEY.pattern), pc.equal(values, "")),
+                 pc.less_equal(whole_digits, MAX_WHOLE_DOLLAR_DIGITS))
+
+    # "2567.4" -> "2567.400" -> "256740": pad the cents, then drop the point.
+    digits = pc.if_else(pc.and_(ok, pc.not_equal(values, "")), digits, "0")
+    dotted = pc.if_else(pc.match_substring(digits, "."),
+                        pc.binary_join_element_wise(digits, "00", ""),
+                        pc.binary_join_element_wise(digits, ".00", ""))
+    cents = pc.replace_substring_regex(dotted, r"^([0-9]*)\.([0-9][0-9])[0-9]*$", r"\1\2")
+    cents = pd.Series(pc.cast(cents, pa.int64()).to_numpy(), index=series.index)
+    problem = pd.Series("", index=series.index).where(ok.to_numpy(zero_copy_only=False),
+                                                      "invalid")
     return cents, problem
 
 
@@ -75,11 +84,12 @@ def parse_dates(series):
     Problems: 'blank', 'serial' (a bare number: a spreadsheet serial date), 'invalid'.
     Each distinct text is parsed once, because a column contains few distinct dates.
     """
-    text = series.astype(str)
-    parsed = {value: _parse_one_date(value) for value in pd.unique(text)}
-    dates = text.map({value: result[0] for value, result in parsed.items()})
-    problem = text.map({value: result[1] for value, result in parsed.items()})
-    return pd.to_datetime(dates, errors="coerce"), problem
+    codes, distinct = pd.factorize(series.astype(str))
+    parsed = [_parse_one_date(value) for value in distinct]
+    dates = pd.Series([result[0] for result in parsed], dtype=object).take(codes)
+    problem = pd.Series([result[1] for result in parsed]).take(codes)
+    return (pd.to_datetime(dates, errors="coerce").set_axis(series.index),
+            problem.set_axis(series.index))
 
 
 def pad_code(series, width):
