@@ -47,9 +47,9 @@ def write_entries(path, table):
     write_frame(path, table[ENTRY_COLUMNS])
 
 
-def write_ieepa_lines(path, rows, keep):
-    """Write ieepa_lines.csv: every IEEPA Chapter 99 row of the entries in ``keep``."""
-    lines = rows[(rows["family"] == "ieepa") & rows["entry_key"].isin(keep)].sort_values(
+def write_ieepa_lines(path, rows):
+    """Write ieepa_lines.csv: every IEEPA Chapter 99 row of the triaged entries."""
+    lines = rows[rows["family"] == "ieepa"].sort_values(
         ["entry_key", "line_key", "ordinal_key", "_file", "_row"], kind="stable")
     frame = pd.DataFrame({
         "entry_number": lines["entry_key"], "line_number": lines["Entry Summary Line Number"],

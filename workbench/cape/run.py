@@ -182,7 +182,7 @@ def _write_files(out, table, filer_code):
                                       "handoff_{filer}_after_psc", labels)
 
     where = {n: record["path"] for record in declarations + handoffs for n in record["entries"]}
-    table["declaration_file"] = table["entry_key"].map(where).fillna("")
+    table["declaration_file"] = table["entry_key"].map(where).astype(object).fillna("")
     table.loc[~table["route"].isin(["cape", "other_filer"]), "declaration_file"] = ""
     return declarations, handoffs
 
@@ -257,7 +257,7 @@ def _write_entry_facts(out, table, rows):
         warehouse=table["warehouse"].map({True: "true", False: "false"}),
     )
     outputs.write_entries(out / "entries.csv", facts)
-    outputs.write_ieepa_lines(out / "ieepa_lines.csv", rows, set(table["entry_key"]))
+    outputs.write_ieepa_lines(out / "ieepa_lines.csv", rows)
 
 
 def _record_in_ledger(ledger, summary, declarations, out):
