@@ -39,7 +39,7 @@ $(DEMO)/triage/summary.json: venv $(wildcard data_samples/*.csv data_samples/*.y
 
 # Debian's Chromium for the browser test of the marimo app (needs root; skipped otherwise).
 browser:
-	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium not installed: the browser test will be skipped"
 
 test: venv browser $(DEMO)/triage/summary.json
 	$(BIN)/pytest --nbval --nbval-sanitize-with notebooks/sanitize.cfg tests workbench notebooks
