@@ -120,14 +120,16 @@ def _(analysis, dollars, estimate_dir, input_error, mo, triage_dir):
         _cape = analysis.cape
         _recommendation = analysis.recommendations[0]
         _shown = mo.vstack([
-            mo.md(f"## CAPE: {_recommendation.headline}"),
+            # A backslash keeps marimo from reading text between two dollar signs as math.
+            mo.md(f"## CAPE: {_recommendation.headline}".replace("$", r"\$")),
             mo.Html(
                 f"<p>Net recovery, point estimate: {_cape.in_house.label} "
                 f'{_figure("cape-in-house-net", _cape.in_house.net)}; '
                 f"{_cape.specialist.label} "
                 f"{_figure('cape-specialist-net', _cape.specialist.net)}. Break-even total "
                 f"fee: {_figure('cape-break-even-fee', _cape.break_even.total_fee)}.</p>"),
-            mo.md("\n".join(f"- {reason}" for reason in _recommendation.reasons)),
+            mo.md("\n".join(f"- {reason}" for reason in _recommendation.reasons)
+                  .replace("$", r"\$")),
             mo.md(f"<small>Triage: {triage_dir}. Estimate: {estimate_dir or 'none'}. "
                   f"Refunds: {analysis.refund_basis}.</small>"),
         ])
@@ -173,8 +175,9 @@ def _(analysis, charts, mo):
     if analysis is not None and analysis.drawback is not None:
         _drawback = analysis.recommendations[1]
         _shown = mo.vstack([
-            mo.md(f"## Drawback: {_drawback.headline}\n\n"
-                  + "\n".join(f"- {reason}" for reason in _drawback.reasons)),
+            mo.md((f"## Drawback: {_drawback.headline}\n\n"
+                   + "\n".join(f"- {reason}" for reason in _drawback.reasons))
+                  .replace("$", r"\$")),
             charts.net_chart(analysis.drawback),
             charts.tornado_chart(analysis.drawback),
         ])
