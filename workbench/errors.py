@@ -6,4 +6,4 @@ names the file (and the row, column or key where known) and the fix.
 
 
 class InputError(Exception):
-    """An input file or setting is unusable; the message says where and how to fix it."""
+    """An input file or setting is unusable; the message names where and how to fix it."""

@@ -2,7 +2,7 @@
 
 A finding names the file, the row (the spreadsheet row number, the header being row 1),
 the column, the value as found, the rule code, the severity (``error`` stops the entry,
-``warning`` does not) and a message that says what to do.
+``warning`` does not) and a message that tells the analyst what to do.
 """
 
 import dataclasses
@@ -50,8 +50,8 @@ class Findings:
     def add_grouped(self, frame, column, rule, severity, message):
         """Record one finding per file and distinct value of ``column`` in ``frame``.
 
-        A value repeated on many rows of one file is one problem; the finding points at the
-        first row and the message lists how many rows carry it. ``message`` is a text or a
+        A value repeated on many rows of one file is one problem. The finding points at the
+        first row, and the message gives how many rows contain it. ``message`` is a text or a
         function of the value.
         """
         if frame.empty:

@@ -98,7 +98,7 @@ def test_rows_read_counts_every_file(es003, triage):
 
 def test_rows_without_ordinals_matched_across_files(es003, triage):
     # Without line and ordinal numbers, identical rows in two files are read once; a
-    # NO_TARIFF_ORDINAL warning says that disagreements cannot be detected.
+    # NO_TARIFF_ORDINAL warning explains that disagreements cannot be detected.
     number = es003.number("U5B", 6720024)
     columns = [c for c in es003.columns
                if c not in ("Entry Summary Line Number", "Tariff Ordinal Number")]

@@ -1,10 +1,10 @@
 """CAPE declaration files: the CSV uploaded on the CAPE tab of the ACE Portal.
 
 CBP's template ``ACEP_CapeEntryNumberUploadTemplate`` has one column headed ``Entry Number``
-and one entry number per row. Files are rejected whole for avoidable defects, so each file is
-written to the strictest reading of the rules: ASCII, no byte order mark, LF line ends, no
-blank rows, no duplicates, at most 9,999 entry numbers (CSMS #68340863 as restated by brokers)
-and under 1 MB. Entry numbers are sorted so the same entries always give the same bytes.
+and one entry number per row. CBP rejects a whole file for one avoidable defect, so each file
+is written to the strictest reading of the rules. A file is ASCII with LF line ends, has no
+byte order mark, blank rows or duplicates, and contains at most 9,999 entry numbers (CSMS
+#68340863 as restated by brokers) in under 1 MB. Entry numbers are sorted so the same entries always give the same bytes.
 
 >>> declaration_bytes(["ZZZ00000029", "ZZZ00000011"])
 b'Entry Number\\nZZZ00000011\\nZZZ00000029\\n'

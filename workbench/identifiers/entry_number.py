@@ -1,9 +1,9 @@
 """CBP entry number (entry summary number).
 
-An entry number has 11 characters, printed ``XXX-NNNNNNN-C``: a three-character filer code
-of letters or digits (never ``000``), a seven-digit transaction number chosen by the filer and
-a check digit (CBP CATAIR Appendix E, "Valid Entry Numbers"; CBP Form 7501 instructions,
-block 1).
+An entry number has 11 characters, printed ``XXX-NNNNNNN-C`` (CBP CATAIR Appendix E,
+"Valid Entry Numbers"; CBP Form 7501 instructions, block 1). The first three are the filer
+code, letters or digits but never ``000``. Then come a seven-digit transaction number chosen
+by the filer and a check digit.
 
 The check digit is a mod-10 sum over the first ten characters. Letters count as digits
 (A-I = 1-9, J-R = 1-9, S-Z = 2-9); characters in odd positions add their value, characters in

@@ -2,7 +2,7 @@
 
 CAPE rejects an entry declared twice as previously submitted, and CBP's results arrive in
 pieces after the upload. The ledger is one DuckDB file (``workbench_ledger.duckdb`` in the
-working folder unless ``--ledger`` says otherwise) that keeps the triage runs, the declaration
+working folder unless ``--ledger`` names another) that keeps the triage runs, the declaration
 files they wrote, the uploads the analyst recorded, the CBP result files imported and the
 status history of every entry.
 

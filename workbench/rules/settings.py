@@ -1,8 +1,8 @@
 """The analyst's settings: shipped defaults, overridden by a ``--rules`` YAML file.
 
 Every key is optional. An unknown key, a value outside its allowed set, or an entry number
-that is not 11 letters or digits stops the run (``InputError``), because a setting that is
-silently ignored makes the analyst trust a result it did not shape.
+that is not 11 letters or digits stops the run (``InputError``). A setting that is silently
+ignored would make the analyst trust a result it did not shape.
 
 >>> settings = load_settings(None)
 >>> settings.near_limit_band_days, settings.liquidation_category("  liquidated ")

@@ -11,8 +11,8 @@ Three downloads follow a declaration (CSMS #68536553):
 
 The kind of file is found from its header row, never from its name. Headers are matched
 after trimming, in any case, with ``_``, ``-`` and ``.`` read as spaces, ``#``, ``No`` and
-``Nbr`` read as ``Number`` and ``Amt`` read as ``Amount``. A column no layout knows is refused
-by name, because a column that is silently skipped may be the one that carries the money.
+``Nbr`` read as ``Number`` and ``Amt`` read as ``Amount``. A column that no layout lists is
+rejected by name, because a column that is silently skipped may be the one with the money.
 Cells wrapped as ``="..."`` by a spreadsheet are unwrapped.
 
 >>> header_key("CLAIM_NO."), header_key("Entry Summary #"), header_key("Interest Amt")

@@ -1,7 +1,7 @@
 """Lists of entry numbers passed beside ES-003: open protests, drawback designations.
 
 Such a list is a CSV (or TXT or XLSX) with an entry-number column under any header the ES-003
-loader accepts for it (``Entry Summary Number``, ``Entry Number``, ...); other columns are not
+loader accepts for it (``Entry Summary Number``, ``Entry Number``, ...). Other columns are not
 read. Numbers are normalised like ES-003 entry numbers, so ``ABC-1234567-6`` matches
 ``ABC12345676``.
 """

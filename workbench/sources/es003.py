@@ -161,7 +161,7 @@ def _read_identical_rows_once(rows, findings):
     """Drop rows identical to an earlier row of the same entry, line and tariff ordinal.
 
     Rows without line and tariff ordinal numbers are matched on their whole content, and only
-    across files: within one file two identical rows may be two real lines, so the n-th copy
+    across files. Within one file two identical rows may be two real lines, so the n-th copy
     in one file matches the n-th copy in another.
     """
     keyed = rows["has_ordinal"]

@@ -5,7 +5,7 @@ number keeps its leading zeros, a date keeps its format. Each row carries ``_fil
 ``_row`` (the spreadsheet row number; the header is row 1). Rows whose cell count differs from
 the header are not read but returned as findings, so the caller can account for them.
 
-Decoding: a UTF-8 byte order mark is dropped; text that is not valid UTF-8 is read as
+Decoding: a UTF-8 byte order mark is dropped. Text that is not valid UTF-8 is read as
 Windows-1252, the code page Excel uses for "CSV" on US Windows. A file that starts with a
 UTF-16 byte order mark (Excel's "Unicode Text" format) is read as UTF-16. Line ends may be
 LF, CRLF or a lone CR (classic Mac OS), in any mix, as Excel reads them.
